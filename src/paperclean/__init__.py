@@ -1,0 +1,79 @@
+"""paperclean: repair text extracted from Chinese newspaper pages.
+
+>>> clean("我 市以项目建设补齐基础设施短板,逐\\n年加大民生保障领域投入。")
+'我市以项目建设补齐基础设施短板，逐年加大民生保障领域投入。\\n'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .document import Block, Change, Document, Finding, parse, render
+from .pipeline import STEPS, Config, Step, StepLike, TextStep, as_step, make_config, run
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Block",
+    "Change",
+    "Config",
+    "Document",
+    "Explanation",
+    "Finding",
+    "STEPS",
+    "Step",
+    "TextStep",
+    "as_step",
+    "clean",
+    "clean_and_explain",
+    "sample_text",
+]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The cleaned text with everything the pipeline learned on the way."""
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)
+
+
+def clean(
+    text: str,
+    *,
+    steps: Iterable[StepLike] | None = None,
+    config: Config | None = None,
+    **options,
+) -> str:
+    """Clean `text` with the default pipeline (or `steps`).
+
+    Options are the fields of :class:`Config`: a step's name switches it
+    (``clean(text, pair_quotes=False)``), the others tune the steps.
+    """
+    config = config or make_config(**options)
+    return render(run(text, steps, config))
+
+
+def clean_and_explain(
+    text: str,
+    *,
+    steps: Iterable[StepLike] | None = None,
+    config: Config | None = None,
+    **options,
+) -> Explanation:
+    """Like :func:`clean`, and also return what each step changed (step name,
+    block, offset, before and after), the findings and the metadata
+    (continuations, furniture)."""
+    config = config or make_config(**options)
+    doc = run(text, steps, config, explain=True)
+    return Explanation(render(doc), doc.changes or [], doc.findings, doc.metadata)
+
+
+def sample_text() -> str:
+    """The bundled sample page (a real extracted newspaper page)."""
+    from importlib.resources import files
+
+    return files(__package__).joinpath("data/sample.txt").read_text(encoding="utf-8")

@@ -1,0 +1,92 @@
+"""Character classes and precompiled patterns shared by the repairs.
+
+Everything here is built once at import and is cheap: pattern compilation only.
+The classes are written as `regex` set fragments so they can be combined.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# --- character classes (regex set fragments, without the brackets) ---------
+
+#: Hanzi, including the compatibility and extension blocks.
+HAN = r"\p{Han}"
+
+#: Full-width punctuation that is unambiguously Chinese typesetting.  Curly
+#: quotes, the ellipsis and the dash are shared with Western typography, so
+#: they are not in this class: a space next to them is judged by its *other*
+#: neighbour.
+CJK_PUNCT = (
+    r"\u3001-\u3003\u3008-\u3011\u3014-\u301f"  # 、。〃 〈〉《》「」『』【】 〔〕〖〗〘〙〚〛〜〝〞〟
+    r"\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f"  # ！（），：；？
+    r"\uff0e\uff3b\uff3d\uff5b\uff5d\uff5e\uff5f\uff60"  # ．［］｛｝～
+    r"\u00b7\u30fb"  # middle dots ·・
+)
+
+#: Hanzi or Chinese punctuation: the "CJK" of the spec's context rules.
+CJK = HAN + CJK_PUNCT
+
+#: Closing marks that may follow the last word of a sentence.
+CLOSERS = "”’）》」』】〕\"')"
+
+#: Marks that end a sentence (spec §5).
+SENTENCE_END = "。！？…!?"
+
+# --- patterns ----------------------------------------------------------------
+
+HAN_RE = regex.compile(rf"[{HAN}]")
+CJK_RE = regex.compile(rf"[{CJK}]")
+LATIN_LETTER_RE = regex.compile(r"[A-Za-z]")
+
+#: Characters that count as content for the preservation checks: Hanzi,
+#: letters and digits.
+CONTENT_RE = regex.compile(r"[\p{Han}\p{L}\p{Nd}]")
+
+#: Characters that must never survive: zero-width, BOM, bidi and other format
+#: characters, and C0/C1 controls except tab, newline and form feed.
+INVISIBLE_RE = regex.compile(
+    r"[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e\u200e\u200f\u202a-\u202e"
+    r"\u2066-\u2069\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+)
+
+#: Unicode spaces other than the ASCII space, tab, newline and form feed.
+ODD_SPACE_RE = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b]")
+
+#: Full-width ASCII letters and digits (Ａ-Ｚ ａ-ｚ ０-９).
+FULLWIDTH_ALNUM_RE = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+
+
+def display_width(text: str) -> int:
+    """Width of `text` in terminal cells: East Asian wide characters count two.
+
+    >>> display_width("ab中文")
+    6
+    """
+    wide = len(_WIDE_RE.findall(text))
+    return len(text) + wide
+
+
+_WIDE_RE = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u2e80-\u2fff\u3040-\u30ff\uac00-\ud7af]")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when `text` ends a sentence (spec §5): its last character, after
+    closing quotes and brackets, is 。！？ or an ellipsis.
+
+    >>> ends_sentence("他说：“好。”")
+    True
+    >>> ends_sentence("…谁审查”")
+    False
+    """
+    stripped = text.rstrip().rstrip(CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def content_chars(text: str) -> str:
+    """The Hanzi, letters and digits of `text`, in order.
+
+    >>> content_chars("我市，1030名 abc")
+    '我市1030名abc'
+    """
+    return "".join(CONTENT_RE.findall(text))

@@ -1,0 +1,118 @@
+"""What kind each block is: paragraph, headline, byline, caption, credit, table...
+
+The rules look only at the block's own text (and, for headlines, at whether it
+ends a sentence).  They are deliberately simple and documented here, since
+every later step depends on them:
+
+- **table**: most lines hold a tab (extractors write table cells with tabs).
+- **heading**: a Markdown heading the extractor wrote (``# …``).
+- **ellipsis**: only ``……`` / ``...`` / ``。。。``.
+- **subtitle**: starts with ``——`` and is short.
+- **credit**: a short line ending in ``摄`` (``袁占林 摄``, ``河北日报通讯员
+  贾彦忠摄``), or ``本组图片由…摄``.
+- **caption**: starts with ``图为``, ``图①：``, ``图1：``, ``上图：``...
+- **byline**: a short line naming reporters (``本报记者 李晨阔``, ``河北日报记者
+  陈凤来 通讯员 田静云``) or a short line of two to four names separated by
+  spaces (``高占峰 任玉静``).
+- **headline**: a short block (at most 2 lines and 64 characters) that does not
+  end a sentence and does not end in a mark that continues one (``，、；``),
+  nor start with one.
+- **paragraph**: everything else.
+
+Jump lines and furniture get their kinds from the steps that find them.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .chardata import SENTENCE_END, ends_sentence
+from .document import (
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    ELLIPSIS,
+    FURNITURE,
+    HEADING,
+    HEADLINE,
+    JUMP,
+    PARAGRAPH,
+    SUBTITLE,
+    TABLE,
+    Block,
+)
+
+HEADLINE_MAX_CHARS = 64
+HEADLINE_MAX_LINES = 2
+SHORT_LINE_CHARS = 40
+
+HEADING_RE = regex.compile(r"#{1,6}\s")
+ELLIPSIS_RE = regex.compile(r"\s*(?:…{1,2}|\.{3,6}|。{3,6}|⋯{1,6})\s*")
+SUBTITLE_RE = regex.compile(r"\s*(?:——|--|─{2}|—\s?—)")
+CREDIT_RE = regex.compile(r"(?:[^\n。！？]{1,36}\s?摄(?:影)?|本组图片由[^\n]{1,36}摄(?:影)?)\s*")
+CAPTION_RE = regex.compile(
+    r"\s*(?:图为|图片为|[上下左右中]?图[①-⑳\d一二三四五六七八九十]*\s*[:：]|[（(]?图[①-⑳\d][）)]?\s*[:：]?)"
+)
+REPORTER_RE = regex.compile(
+    r"\s*(?:本报(?:特约)?记者|[\p{Han}]{2,8}(?:日报|晚报|新闻社|电视台)?(?:特约)?记者|通讯员|见习记者)\s?[\p{Han}·]{2,4}"
+    r"(?:[\s、，,]+(?:(?:本报)?(?:特约)?(?:记者|通讯员)\s?)?[\p{Han}·]{2,4})*\s*"
+)
+NAMES_RE = regex.compile(r"[\p{Han}·]{2,4}(?: [\p{Han}·]{2,4}){1,3}")
+CONTINUING_END = "，、；：,;:（(“\"《-—"
+CONTINUING_START = "，、；：。！？）》”,;:!?)"
+
+
+def classify_text(text: str) -> str:
+    """The kind of a block with this text (see the module docstring).
+
+    >>> classify_text("袁占林 摄")
+    'credit'
+    >>> classify_text("排查到位 维护周到 处理及时")
+    'headline'
+    >>> classify_text("本报讯（记者张月亭）入冬以来，市住房和城乡建设局把保障群众清洁温暖安全过冬作为一项重大民心工程。")
+    'paragraph'
+    >>> classify_text("——深州市深化党史学习教育办实事开新局纪实")
+    'subtitle'
+    """
+    lines = text.split("\n")
+    if _is_table(lines):
+        return TABLE
+    stripped = text.strip()
+    if not stripped:
+        return PARAGRAPH
+    if HEADING_RE.match(stripped):
+        return HEADING
+    if ELLIPSIS_RE.fullmatch(stripped):
+        return ELLIPSIS
+    short = len(lines) <= HEADLINE_MAX_LINES and len(stripped) <= HEADLINE_MAX_CHARS
+    if short and SUBTITLE_RE.match(stripped):
+        return SUBTITLE
+    if len(stripped) <= SHORT_LINE_CHARS and len(lines) <= HEADLINE_MAX_LINES:
+        if CREDIT_RE.fullmatch(stripped):
+            return CREDIT
+        if REPORTER_RE.fullmatch(stripped) or NAMES_RE.fullmatch(stripped):
+            return BYLINE
+    if CAPTION_RE.match(stripped):
+        return CAPTION
+    if short and is_headline_text(stripped):
+        return HEADLINE
+    return PARAGRAPH
+
+
+def is_headline_text(text: str) -> bool:
+    """A short text that neither ends a sentence nor visibly continues one."""
+    if ends_sentence(text) or text[-1] in CONTINUING_END or text[0] in CONTINUING_START:
+        return False
+    return not any(mark in text for mark in SENTENCE_END)
+
+
+def _is_table(lines: list[str]) -> bool:
+    tabbed = sum(1 for line in lines if "\t" in line)
+    return tabbed > 0 and tabbed * 2 >= len(lines)
+
+
+def classify(block: Block) -> str:
+    """Set and return the kind of `block`; jump lines and furniture keep theirs."""
+    if block.kind not in (JUMP, FURNITURE):
+        block.kind = classify_text(block.text)
+    return block.kind

@@ -1,0 +1,149 @@
+"""The data that flows through the pipeline: a document of typed blocks.
+
+Text in -> :func:`parse` -> :class:`Document` -> steps -> :func:`render` -> text.
+
+A block is what the extraction separated by blank lines (or a page break): a
+paragraph, a headline, a table...  Until hard wraps are joined a block holds
+several lines; afterwards every block but a table is one line (spec §1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+# Block kinds.  Plain strings, so that they print well in reports and JSON.
+PARAGRAPH = "paragraph"
+HEADLINE = "headline"
+SUBTITLE = "subtitle"  # a line that starts with ——
+BYLINE = "byline"
+CAPTION = "caption"
+CREDIT = "credit"
+TABLE = "table"
+HEADING = "heading"  # a Markdown heading the extractor wrote
+ELLIPSIS = "ellipsis"  # a line that is only ……
+FURNITURE = "furniture"
+JUMP = "jump"
+
+#: Kinds whose spaces separate phrases or names and are kept (spec §3).
+PHRASE_KINDS = frozenset({HEADLINE, SUBTITLE, BYLINE, CREDIT, HEADING})
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of the document.
+
+    `text` holds the block's lines joined by ``\\n``; `page` counts the page
+    breaks (form feeds) before it; `start` is the offset of its first character
+    in the text given to :func:`parse` (after line endings were normalized).
+    """
+
+    text: str
+    kind: str = PARAGRAPH
+    page: int = 0
+    start: int = 0
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What one step changed: in block `block` at character `offset`,
+    `before` became `after`.  `note` says why, when the text alone does not."""
+
+    step: str
+    block: int
+    offset: int
+    before: str
+    after: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a careful editor would flag, reported without changing the
+    text: `kind` (e.g. ``"unfinished"``), the block, the offset and the text
+    around it."""
+
+    kind: str
+    block: int
+    offset: int
+    context: str
+
+
+@dataclass(slots=True)
+class Document:
+    """A list of blocks plus what the steps learned about them.
+
+    `changes` is ``None`` unless the caller asked for an explanation, so that
+    plain cleaning pays nothing for the report.
+    """
+
+    blocks: list[Block]
+    changes: list[Change] | None = None
+    findings: list[Finding] = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)
+
+    def record(self, step: str, block: int, offset: int, before: str, after: str, note: str = "") -> None:
+        """Record a change, when changes are being recorded."""
+        if self.changes is not None:
+            self.changes.append(Change(step, block, offset, before, after, note))
+
+
+_LINE_ENDINGS_RE = regex.compile(r"\r\n?|[\u2028\u2029\x85]")
+#: A blank line: nothing but whitespace (any Unicode space) and invisible
+#: characters.
+_BLANK_LINE_RE = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
+
+
+def normalize_line_endings(text: str) -> str:
+    r"""``\r\n``, ``\r`` and the Unicode line separators become ``\n``.
+
+    >>> normalize_line_endings("a\r\nb\rc")
+    'a\nb\nc'
+    """
+    return _LINE_ENDINGS_RE.sub("\n", text)
+
+
+def parse(text: str) -> Document:
+    r"""Split text into blocks at blank lines and page breaks (form feeds).
+
+    >>> [b.text for b in parse("一\n二\n\n\n三\f四\n").blocks]
+    ['一\n二', '三', '四']
+    >>> [b.page for b in parse("一\f二").blocks]
+    [0, 1]
+    """
+    text = normalize_line_endings(text)
+    blocks: list[Block] = []
+    offset = 0
+    for page, page_text in enumerate(text.split("\f")):
+        current: list[str] = []
+        current_start = offset
+        for line in page_text.split("\n"):
+            if _BLANK_LINE_RE.fullmatch(line):
+                if current:
+                    blocks.append(Block("\n".join(current), page=page, start=current_start))
+                    current = []
+            else:
+                if not current:
+                    current_start = offset
+                current.append(line)
+            offset += len(line) + 1
+        if current:
+            blocks.append(Block("\n".join(current), page=page, start=current_start))
+    return Document(blocks)
+
+
+def render(doc: Document) -> str:
+    """Blocks separated by one blank line, one newline at the end (spec §1).
+
+    >>> render(parse("一\n\n二"))
+    '一\n\n二\n'
+    >>> render(parse(""))
+    ''
+    """
+    texts = [block.text for block in doc.blocks if block.text]
+    return "\n\n".join(texts) + "\n" if texts else ""

@@ -1,0 +1,69 @@
+"""Simplified/Traditional conversion with OpenCC, off by default (spec §8)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .document import Document
+
+
+@lru_cache(maxsize=None)
+def _converter(conversion: str):
+    import opencc  # loaded on first use: keeps `import paperclean` cheap
+
+    return opencc.OpenCC(conversion)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to Simplified.
+
+    >>> to_simplified("衡水口報")
+    '衡水口报'
+    """
+    return _converter("t2s").convert(text)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified characters to Traditional.
+
+    >>> to_traditional("后来")
+    '後來'
+    """
+    return _converter("s2t").convert(text)
+
+
+def convert_minority_script(text: str) -> str:
+    """Convert only the stray characters of the script the text uses less.
+
+    A Simplified page with a few Traditional characters left by OCR gets those
+    few converted; a Traditional page keeps its script the same way.  Counting
+    uses the characters that differ between the two scripts.
+
+    >>> convert_minority_script("衡水口報是一份报纸，报道本地新闻")
+    '衡水口报是一份报纸，报道本地新闻'
+    """
+    simplified = to_simplified(text)
+    traditional = to_traditional(text)
+    traditional_votes = sum(1 for a, b in zip(text, simplified) if a != b)
+    simplified_votes = sum(1 for a, b in zip(text, traditional) if a != b)
+    if len(simplified) != len(text) or len(traditional) != len(text):
+        return text  # a phrase conversion changed the length: leave it to the user
+    if simplified_votes >= traditional_votes:
+        return simplified if traditional_votes else text
+    return traditional if simplified_votes else text
+
+
+_CONVERSIONS = {"t2s": to_simplified, "s2t": to_traditional, "minority": convert_minority_script}
+
+
+def convert_script(doc: Document, config) -> Document:
+    """Convert the script of every block as ``config.script_conversion`` says."""
+    try:
+        convert = _CONVERSIONS[config.script_conversion]
+    except KeyError:
+        raise ValueError(
+            f"script_conversion must be one of {sorted(_CONVERSIONS)}, not {config.script_conversion!r}"
+        ) from None
+    for block in doc.blocks:
+        block.text = convert(block.text)
+    return doc

@@ -1,0 +1,177 @@
+"""Finding blocks and joining the hard wraps inside them (spec §2)."""
+
+from __future__ import annotations
+
+import regex
+
+from .chardata import display_width, ends_sentence
+from .classify import CREDIT_RE, ELLIPSIS_RE, SUBTITLE_RE, classify, is_headline_text
+from .document import (
+    FURNITURE,
+    HEADLINE,
+    JUMP,
+    PARAGRAPH,
+    PHRASE_KINDS,
+    TABLE,
+    Block,
+    Document,
+)
+
+#: A leading line is a headline glued to its paragraph when it is at most this
+#: share of the paragraph's column width.
+HEADLINE_WIDTH_SHARE = 0.75
+#: A multi-line headline whose first line fills this share of the column was
+#: wrapped by the column; a shorter first line was set as a phrase of its own.
+FULL_LINE_SHARE = 0.9
+#: Fewest characters in a headline split off a paragraph.
+MIN_HEADLINE_CHARS = 4
+
+_LATIN_END_RE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[.,;:!?)'\"]?$")
+_LATIN_START_RE = regex.compile(r"[A-Za-z(\"']")
+_HYPHEN_END_RE = regex.compile(r"[a-z]-$")
+
+
+def join_lines(lines: list[str], phrase_space: bool = False) -> str:
+    """Join wrapped lines: nothing between CJK, one space between Latin words,
+    lowercase Latin words dehyphenated.  With `phrase_space`, lines are
+    phrases of a headline and are joined with one space.
+
+    >>> join_lines(["成立设备维修服", "务站，设立服务电话。"])
+    '成立设备维修服务站，设立服务电话。'
+    >>> join_lines(["the extrac-", "tion of text", "works"])
+    'the extraction of text works'
+    >>> join_lines(["（2019-", "2025年）"])
+    '（2019-2025年）'
+    >>> join_lines(["织密“监测网”", "加强应急处置能力"], phrase_space=True)
+    '织密“监测网” 加强应急处置能力'
+    """
+    out = lines[0].rstrip()
+    for line in lines[1:]:
+        line = line.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif phrase_space:
+            out = f"{out} {line}"
+        elif _HYPHEN_END_RE.search(out) and line[0].islower() and line[0].isascii():
+            out = out[:-1] + line
+        elif _LATIN_END_RE.search(out) and _LATIN_START_RE.match(line):
+            out = f"{out} {line}"
+        else:
+            out += line
+    return out
+
+
+def split_blocks(doc: Document, config) -> Document:
+    """Split what the extraction glued into one block, then classify every block.
+
+    - a line that is only ``……`` and a ``——`` subtitle line are blocks of
+      their own;
+    - a photo credit on the line after its caption is a block of its own;
+    - short lines in front of a paragraph that read as a headline (they are
+      clearly narrower than the paragraph's column and end no sentence) are
+      split off.
+
+    >>> doc = split_blocks(Document([Block("织密“监测网”\\n加强应急处置能力\\n当前，全球新冠肺炎疫情仍在\\n持续演变，国内防控形势紧急。")]), None)
+    >>> [(b.kind, b.text) for b in doc.blocks]
+    [('headline', '织密“监测网”\\n加强应急处置能力'), ('paragraph', '当前，全球新冠肺炎疫情仍在\\n持续演变，国内防控形势紧急。')]
+    """
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if block.kind in (TABLE, FURNITURE, JUMP) or "\t" in block.text:
+            classify(block)
+            blocks.append(block)
+            continue
+        previous_ends = not blocks or ends_sentence(blocks[-1].text) or blocks[-1].kind != PARAGRAPH
+        for part in _split_lines(block.lines, previous_ends):
+            new = Block("\n".join(part), block.kind, block.page, block.start)
+            classify(new)
+            blocks.append(new)
+    if doc.changes is not None and len(blocks) != len(doc.blocks):
+        doc.record("split_blocks", 0, 0, "", "", f"{len(doc.blocks)} blocks -> {len(blocks)} blocks")
+    doc.blocks = blocks
+    return doc
+
+
+def _split_lines(lines: list[str], previous_ends: bool) -> list[list[str]]:
+    parts: list[list[str]] = []
+    current: list[str] = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        own_block = ELLIPSIS_RE.fullmatch(stripped) or (index > 0 and SUBTITLE_RE.match(stripped))
+        credit = (
+            index > 0
+            and index == len(lines) - 1
+            and len(stripped) <= 36
+            and CREDIT_RE.fullmatch(stripped)
+            and ends_sentence(lines[index - 1])
+        )
+        if own_block or credit:
+            if current:
+                parts.append(current)
+            parts.append([line])
+            current = []
+        else:
+            current.append(line)
+    if current:
+        parts.append(current)
+    if previous_ends and parts:
+        parts[0:1] = _split_leading_headline(parts[0])
+    return parts
+
+
+def _split_leading_headline(lines: list[str]) -> list[list[str]]:
+    for count in (2, 1):
+        if len(lines) <= count:
+            continue
+        head, rest = lines[:count], lines[count:]
+        head_text = "".join(line.strip() for line in head)
+        column = max(display_width(line.strip()) for line in rest)
+        if (
+            len(head_text) >= MIN_HEADLINE_CHARS
+            and (len(rest) >= 2 or column >= 20)
+            and all(display_width(line.strip()) <= HEADLINE_WIDTH_SHARE * column for line in head)
+            and is_headline_text(head_text)
+            and not rest[0].strip()[:1] in "，、；：。！？）》”,;:!?)"
+        ):
+            return [head, rest]
+    return [lines]
+
+
+def join_hard_wraps(doc: Document, config) -> Document:
+    """Every block but a table becomes one line (spec §1, §2).
+
+    A headline set on two short lines keeps a space between its phrases; one
+    whose first line fills the column was wrapped and is joined with nothing.
+    """
+    blocks = doc.blocks
+    for index, block in enumerate(blocks):
+        if block.kind == TABLE or "\n" not in block.text:
+            continue
+        lines = block.lines
+        phrase = block.kind in PHRASE_KINDS and _is_phrase_lines(lines, _column_width(blocks, index))
+        block.text = join_lines(lines, phrase_space=phrase)
+    return doc
+
+
+def _is_phrase_lines(lines: list[str], column: int) -> bool:
+    first = display_width(lines[0].strip())
+    return column > 0 and first < FULL_LINE_SHARE * column and all(
+        is_headline_text(line.strip()) for line in lines if line.strip()
+    )
+
+
+def _column_width(blocks: list[Block], index: int) -> int:
+    """The column width of the paragraphs nearest to block `index`: the median
+    width of the lines (but the last) of the nearest paragraph of three lines
+    or more after it (or else before it)."""
+    for neighbours in (blocks[index + 1 :], reversed(blocks[:index])):
+        for block in neighbours:
+            if block.kind == PARAGRAPH and block.text.count("\n") >= 2:
+                widths = sorted(display_width(line.strip()) for line in block.lines[:-1])
+                return widths[len(widths) // 2]
+    return 0
+
+
+__all__ = ["join_lines", "split_blocks", "join_hard_wraps", "HEADLINE"]
