@@ -88,10 +88,25 @@ def split_blocks(doc: Document, config) -> Document:
             new = Block("\n".join(part), block.kind, block.page, block.start)
             classify(new)
             blocks.append(new)
+    for index, block in enumerate(blocks):
+        if block.kind == HEADLINE and _is_cut_paragraph(block, _column_width(blocks, index)):
+            block.kind = PARAGRAPH
     if doc.changes is not None and len(blocks) != len(doc.blocks):
         doc.record("split_blocks", 0, 0, "", "", f"{len(doc.blocks)} blocks -> {len(blocks)} blocks")
     doc.blocks = blocks
     return doc
+
+
+def _is_cut_paragraph(block: Block, column: int) -> bool:
+    """A headline-shaped block that is really a paragraph cut at a column
+    end: its last line fills the column and it holds running-text commas."""
+    last = block.lines[-1].strip()
+    return (
+        column > 0
+        and display_width(last) >= FULL_LINE_SHARE * column
+        and any(mark in block.text for mark in "，、,")
+        and (len(block.lines) == 1 or display_width(block.lines[0].strip()) >= FULL_LINE_SHARE * column)
+    )
 
 
 def _split_lines(lines: list[str], previous_ends: bool) -> list[list[str]]:
