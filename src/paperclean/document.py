@@ -36,13 +36,20 @@ class Block:
 
     `text` holds the block's lines joined by ``\\n``; `page` counts the page
     breaks (form feeds) before it; `start` is the offset of its first character
-    in the text given to :func:`parse` (after line endings were normalized).
+    in the text given to :func:`parse` (after line endings were normalized);
+    `continued` is set when a jump line (``下转A4版``) ended the block.
     """
 
     text: str
     kind: str = PARAGRAPH
     page: int = 0
     start: int = 0
+    #: the article continues on another page (a jump line ended this block):
+    #: nothing is joined after it
+    continued: bool = False
+    #: its last line filled the column when it was extracted: a sign that a
+    #: column or page break cut it (set when hard wraps are joined)
+    fills_column: bool = False
 
     @property
     def lines(self) -> list[str]:

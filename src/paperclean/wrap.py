@@ -23,6 +23,8 @@ HEADLINE_WIDTH_SHARE = 0.75
 #: A multi-line headline whose first line fills this share of the column was
 #: wrapped by the column; a shorter first line was set as a phrase of its own.
 FULL_LINE_SHARE = 0.9
+#: A block whose last line fills this share of its column was probably cut.
+CUT_LINE_SHARE = 0.85
 #: Fewest characters in a headline split off a paragraph.
 MIN_HEADLINE_CHARS = 4
 
@@ -84,8 +86,10 @@ def split_blocks(doc: Document, config) -> Document:
             blocks.append(block)
             continue
         previous_ends = not blocks or ends_sentence(blocks[-1].text) or blocks[-1].kind != PARAGRAPH
-        for part in _split_lines(block.lines, previous_ends):
+        parts = _split_lines(block.lines, previous_ends)
+        for number, part in enumerate(parts, 1):
             new = Block("\n".join(part), block.kind, block.page, block.start)
+            new.continued = block.continued and number == len(parts)
             classify(new)
             blocks.append(new)
     for index, block in enumerate(blocks):
@@ -162,9 +166,14 @@ def join_hard_wraps(doc: Document, config) -> Document:
     """
     blocks = doc.blocks
     for index, block in enumerate(blocks):
-        if block.kind == TABLE or "\n" not in block.text:
+        if block.kind == TABLE:
             continue
         lines = block.lines
+        own = sorted(display_width(line.strip()) for line in lines[:-1])
+        column = own[len(own) // 2] if len(own) >= 2 else _column_width(blocks, index)
+        block.fills_column = column > 0 and display_width(lines[-1].strip()) >= CUT_LINE_SHARE * column
+        if len(lines) == 1:
+            continue
         phrase = block.kind in PHRASE_KINDS and _is_phrase_lines(lines, _column_width(blocks, index))
         block.text = join_lines(lines, phrase_space=phrase)
     return doc
@@ -173,7 +182,9 @@ def join_hard_wraps(doc: Document, config) -> Document:
 def _is_phrase_lines(lines: list[str], column: int) -> bool:
     first = display_width(lines[0].strip())
     return column > 0 and first < FULL_LINE_SHARE * column and all(
-        is_headline_text(line.strip()) for line in lines if line.strip()
+        is_headline_text(line.strip()) and not any(mark in line for mark in "，、,")
+        for line in lines
+        if line.strip()
     )
 
 
