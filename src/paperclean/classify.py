@@ -57,7 +57,7 @@ REPORTER_RE = regex.compile(
     r"\s*(?:本报(?:特约)?记者|[\p{Han}]{2,8}(?:日报|晚报|新闻社|电视台)?(?:特约)?记者|通讯员|见习记者)\s?[\p{Han}·]{2,4}"
     r"(?:[\s、，,]+(?:(?:本报)?(?:特约)?(?:记者|通讯员)\s?)?[\p{Han}·]{2,4})*\s*"
 )
-NAMES_RE = regex.compile(r"[\p{Han}·]{2,4}(?: [\p{Han}·]{2,4}){1,3}")
+NAMES_RE = regex.compile(r"[\p{Han}·]{2,3}(?: [\p{Han}·]{2,3}){1,2}")
 CONTINUING_END = "，、；：,;:（(“\"《-—"
 CONTINUING_START = "，、；：。！？）》”,;:!?)"
 

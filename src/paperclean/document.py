@@ -145,7 +145,7 @@ def parse(text: str) -> Document:
 
 
 def render(doc: Document) -> str:
-    """Blocks separated by one blank line, one newline at the end (spec §1).
+    r"""Blocks separated by one blank line, one newline at the end (spec §1).
 
     >>> render(parse("一\n\n二"))
     '一\n\n二\n'
