@@ -90,3 +90,10 @@ def content_chars(text: str) -> str:
     '我市1030名abc'
     """
     return "".join(CONTENT_RE.findall(text))
+
+#: A dateline that opens a paragraph: `本报讯`, `河北日报讯`, `新华社北京12月2日电`.
+#: Only the lead; the spacing step has its own, fuller pattern with the bracket.
+DATELINE_LEAD_RE = regex.compile(
+    r"\s*(?:本报讯|\p{Han}{2,8}讯|(?:新华社|中新社)\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?电"
+    r"|(?:本报|人民日报|\p{Han}{2,6}社)\p{Han}{0,8}\d{1,2}月\d{1,2}日电)"
+)

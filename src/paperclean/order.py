@@ -26,6 +26,7 @@ from functools import lru_cache
 import regex
 
 from .chardata import HAN, ends_sentence
+from .chardata import DATELINE_LEAD_RE
 from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, TABLE, Block, Document
 
 #: Fewest occurrences in the dictionary for a word across a joint to count.
@@ -40,6 +41,8 @@ CLAUSE_END = "，、；：（《“,;:(-—"
 UNITS = "年月日时分秒个名万亿元项家件次人天周岁号层米吨亩户座条所台辆套批位倍余多%"
 
 _DIGIT_END_RE = regex.compile(r"\d$")
+#: `共有36家`: a number and its measure word want the noun that follows
+_COUNTED_END_RE = regex.compile(r"\d[个名家项件位条座所户台辆套批]$")
 _FIRST_SENTENCE_RE = regex.compile(r"^[^。！？!?]*[。！？!?]")
 _HAN_RE = regex.compile(rf"[{HAN}]")
 _LEADING_MARKS = "“”‘’\"'《》（）() "
@@ -71,8 +74,10 @@ _CLOSERS = "”’）》)」』】"
 
 
 def _open_quotation(text: str) -> bool:
-    """A quotation or bracket opened in `text` and not closed."""
-    return sum(text.count(c) for c in _OPENERS) > sum(text.count(c) for c in _CLOSERS)
+    """A quotation or bracket opened in `text` and not closed (straight quotes,
+    not yet paired, count as open when their number is odd)."""
+    opened = sum(text.count(c) for c in _OPENERS) > sum(text.count(c) for c in _CLOSERS)
+    return opened or text.count('"') % 2 == 1 or text.count("'") % 2 == 1
 
 
 def joint_score(left: str, right: str, cut: bool = False) -> int:
@@ -95,7 +100,7 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
         return STRONG
     if _word_across(left.rstrip(_LEADING_MARKS), right.lstrip(_LEADING_MARKS)):
         return WORD
-    if left[-1] in CLAUSE_END or cut or _open_quotation(left[-40:]):
+    if left[-1] in CLAUSE_END or cut or _open_quotation(left) or _COUNTED_END_RE.search(left):
         return WEAK
     first = _FIRST_SENTENCE_RE.match(right)
     if first and len(_HAN_RE.findall(first.group())) <= 4:
@@ -144,8 +149,12 @@ def _is_unfinished(block: Block) -> bool:
 
 
 def _accepts(left: Block, right: Block, score: int) -> bool:
-    """Whether `right` may be joined to the unfinished `left` with this score."""
-    if right.kind not in JOINABLE:
+    """Whether `right` may be joined to the unfinished `left` with this score.
+    A headline is never continued (spec §5), but a headline-shaped block with
+    running-text commas is a paragraph piece; a dateline opens an article."""
+    if right.kind not in JOINABLE or DATELINE_LEAD_RE.match(right.text):
+        return False
+    if left.kind == HEADLINE and not any(mark in left.text for mark in "，、,"):
         return False
     headline_like = (left.kind == HEADLINE and not any(mark in left.text for mark in "，、,")) or right.kind == HEADLINE
     needed = WORD if headline_like else WEAK
@@ -211,13 +220,15 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
             continue
         block = blocks[candidate]
         text = block.text.strip()
-        if block.kind not in JOINABLE or len(text) > MAX_FRAGMENT_CHARS or not text:
+        if block.kind not in JOINABLE or not text:
             continue
-        if block.kind == HEADLINE and not any(mark in text for mark in "，、,"):
-            continue  # a real headline, not a piece of a sentence
+        if block.kind == HEADLINE and (" " in text or not any(mark in text for mark in "，、,")):
+            continue  # a real headline (phrase spaces, no running-text commas)
         if candidate > 0 and _is_unfinished(blocks[candidate - 1]) and candidate - 1 != index:
             continue  # it continues its own neighbour
         score = joint_score(left, text)
+        if len(text) > MAX_FRAGMENT_CHARS and score < STRONG:
+            continue  # only a block that plainly completes the sentence moves, whatever its length
         if score > best_score and score >= WORD:
             best, best_score = candidate, score
     return best
