@@ -25,6 +25,14 @@ HEADLINE_WIDTH_SHARE = 0.75
 FULL_LINE_SHARE = 0.9
 #: A block whose last line fills this share of its column was probably cut.
 CUT_LINE_SHARE = 0.85
+#: A line narrower than this share of its column ends a paragraph (or is a
+#: headline) when no blank lines separate the paragraphs.
+SHORT_LINE_SHARE = 0.8
+#: ... and a first line that ends no sentence must be narrower than this
+#: share to be a headline of its own.
+HEADLINE_LINE_SHARE = 0.7
+#: Lines on each side that make up a line's neighbourhood for its column width.
+COLUMN_WINDOW = 6
 #: Fewest characters in a headline split off a paragraph.
 MIN_HEADLINE_CHARS = 4
 
@@ -80,8 +88,8 @@ def split_blocks(doc: Document, config) -> Document:
     [('headline', '织密“监测网”\\n加强应急处置能力'), ('paragraph', '当前，全球新冠肺炎疫情仍在\\n持续演变，国内防控形势紧急。')]
     """
     blocks: list[Block] = []
-    for block in doc.blocks:
-        if block.kind in (TABLE, FURNITURE, JUMP) or "\t" in block.text:
+    for block in _split_tables(doc.blocks):
+        if block.kind in (TABLE, FURNITURE, JUMP):
             classify(block)
             blocks.append(block)
             continue
@@ -101,6 +109,29 @@ def split_blocks(doc: Document, config) -> Document:
     return doc
 
 
+def _split_tables(blocks: list[Block]) -> list[Block]:
+    """Separate the rows of a table (lines with tabs) from the text lines
+    around them, for extractions that write no blank line around tables."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.text.count("\t") < 2 or block.kind in (FURNITURE, JUMP):
+            out.append(block)
+            continue
+        run: list[str] = []
+        for line in block.lines:
+            if run and ("\t" in line) != ("\t" in run[-1]):
+                out.append(_part(block, run, "\t" in run[-1]))
+                run = []
+            run.append(line)
+        out.append(_part(block, run, "\t" in run[-1]))
+        out[-1].continued = block.continued
+    return out
+
+
+def _part(block: Block, lines: list[str], table: bool) -> Block:
+    return Block("\n".join(lines), TABLE if table else PARAGRAPH, block.page, block.start)
+
+
 def _is_cut_paragraph(block: Block, column: int) -> bool:
     """A headline-shaped block that is really a paragraph cut at a column
     end: its last line fills the column and it holds running-text commas."""
@@ -113,7 +144,73 @@ def _is_cut_paragraph(block: Block, column: int) -> bool:
     )
 
 
+def split_paragraphs(lines: list[str]) -> list[list[str]]:
+    """Find paragraph ends in lines that no blank line separates (spec §2).
+
+    Extractors such as PyMuPDF, pdfminer.six and ``pdftotext`` end every line
+    with a single newline.  A paragraph then ends at a line that is clearly
+    shorter than the column around it (justified text fills every other line),
+    or before an indented line; consecutive short lines that end no sentence
+    are one headline or subhead.  A full-width line never ends a paragraph
+    without such evidence.
+
+    >>> lines = ["今年以来，我市持续推进民生工", "程建设，成效明显。", "本报记者 张三", "　　记者从市住建局获悉，全市已", "完成改造任务的九成以上，进度", "超过预期。"]
+    >>> [len(part) for part in split_paragraphs(lines)]
+    [2, 1, 3]
+    """
+    if len(lines) < 3:
+        return [lines]
+    widths = [_printed_width(line) for line in lines]
+    indented = [line[:1] in (" ", "\u3000") for line in lines]
+    mostly_indented = sum(indented) * 2 > len(lines)
+    parts: list[list[str]] = [[lines[0]]]
+    for index in range(1, len(lines)):
+        column = _local_column(widths, index)
+        previous_short = widths[index - 1] < SHORT_LINE_SHARE * column
+        if previous_short and len(parts[-1]) == 1 and not ends_sentence(lines[index - 1]):
+            # a first line that ends no sentence is a headline only when it is
+            # clearly short: a dateline opening a paragraph is short too
+            previous_short = widths[index - 1] < HEADLINE_LINE_SHARE * column
+        short = widths[index] < SHORT_LINE_SHARE * column
+        same_headline = (
+            previous_short
+            and short
+            and not ends_sentence(lines[index - 1])
+            and not ends_sentence(lines[index])
+            and not indented[index]
+            and len(parts[-1]) == 1
+        )
+        if (indented[index] and not mostly_indented) or (previous_short and not same_headline):
+            parts.append([lines[index]])
+        else:
+            parts[-1].append(lines[index])
+    return parts
+
+
+def _printed_width(line: str) -> int:
+    """The width of a line as printed: spaces inside it were spread by
+    justification and do not count; leading spaces are an indent, usually two
+    ideographic spaces, however the extractor wrote them."""
+    body = line.lstrip(" \u3000")
+    indent = 4 if len(body) < len(line) else 0
+    return indent + display_width(body.replace(" ", ""))
+
+
+def _local_column(widths: list[int], index: int) -> int:
+    """The column width around line `index`: the upper quartile of the
+    widths of the lines within a few lines of it."""
+    window = sorted(widths[max(0, index - COLUMN_WINDOW) : index + COLUMN_WINDOW + 1])
+    return window[(len(window) * 3) // 4]
+
+
 def _split_lines(lines: list[str], previous_ends: bool) -> list[list[str]]:
+    parts: list[list[str]] = []
+    for paragraph in split_paragraphs(lines):
+        parts.extend(_split_paragraph_lines(paragraph, previous_ends and not parts))
+    return parts
+
+
+def _split_paragraph_lines(lines: list[str], previous_ends: bool) -> list[list[str]]:
     parts: list[list[str]] = []
     current: list[str] = []
     for index, line in enumerate(lines):
