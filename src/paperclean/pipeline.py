@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Union
 from rapidfuzz.distance import Levenshtein
 
 from . import (
+    columns,
     findings,
     furniture,
     jumps,
@@ -45,6 +46,7 @@ class Config:
     """
 
     # --- steps (the names in STEPS) ---
+    read_columns: bool = True
     normalize_unicode: bool = True
     remove_jump_lines: bool = True
     remove_furniture: bool = True
@@ -133,7 +135,9 @@ def as_step(step: StepLike) -> Step | TextStep:
 
 
 # The order matters, and this is why:
-#  1. Unicode hygiene first: every later pattern assumes NFC, plain spaces and
+#  0. Side-by-side columns are cut apart first, while every character still
+#     has the display width the extractor laid the page out with.
+#  1. Unicode hygiene next: every later pattern assumes NFC, plain spaces and
 #     no invisible characters.
 #  2. Jump lines and furniture are found line by line, while the lines of the
 #     extraction still stand as they were printed (a jump line sits at a
@@ -151,6 +155,7 @@ def as_step(step: StepLike) -> Step | TextStep:
 #  8. Findings are flagged on the final text; script conversion, an explicit
 #     option, comes last so that every rule above sees the text as extracted.
 STEPS: list[Step] = [
+    Step("read_columns", columns.read_columns),
     Step("normalize_unicode", unicode.normalize_unicode),
     Step("remove_jump_lines", jumps.remove_jump_lines),
     Step("remove_furniture", furniture.remove_furniture),
