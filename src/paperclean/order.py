@@ -27,6 +27,7 @@ import regex
 
 from .chardata import HAN, ends_sentence
 from .chardata import DATELINE_LEAD_RE
+from .spacing import space_running_text
 from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, TABLE, Block, Document
 
 #: Fewest occurrences in the dictionary for a word across a joint to count.
@@ -145,16 +146,17 @@ def _columns(block: Block) -> int:
 
 
 def _is_unfinished(block: Block) -> bool:
+    """A paragraph (or a paragraph piece that looked like a headline) that
+    ends no sentence and is not continued on another page."""
+    if block.kind == HEADLINE and not any(mark in block.text for mark in "，、,"):
+        return False  # a headline is never continued (spec §5)
     return block.kind in JOINABLE and not block.continued and not ends_sentence(block.text)
 
 
 def _accepts(left: Block, right: Block, score: int) -> bool:
     """Whether `right` may be joined to the unfinished `left` with this score.
-    A headline is never continued (spec §5), but a headline-shaped block with
-    running-text commas is a paragraph piece; a dateline opens an article."""
+    A dateline opens an article."""
     if right.kind not in JOINABLE or DATELINE_LEAD_RE.match(right.text):
-        return False
-    if left.kind == HEADLINE and not any(mark in left.text for mark in "，、,"):
         return False
     headline_like = (left.kind == HEADLINE and not any(mark in left.text for mark in "，、,")) or right.kind == HEADLINE
     needed = WORD if headline_like else WEAK
@@ -200,6 +202,9 @@ def restore_reading_order(doc: Document, config) -> Document:
             doc.record("restore_reading_order", index, len(left.text), "", right.text[:20], f"joined across a break (evidence {score})")
             left.text += right.text.strip()
             left.continued, left.fills_column = right.continued, right.fills_column
+            if left.kind == HEADLINE:  # a paragraph piece that looked like a headline
+                left.kind = PARAGRAPH
+                left.text = space_running_text(left.text)
             # the interruptions now follow the joined paragraph; look at the
             # same block again, which may still be unfinished
             blocks[index + 1 : following + 1] = interruptions
