@@ -57,6 +57,11 @@ ODD_SPACE_RE = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b]
 FULLWIDTH_ALNUM_RE = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 
 
+def is_wide(char: str) -> bool:
+    """True when `char` takes two cells (see :func:`display_width`)."""
+    return _WIDE_RE.match(char) is not None
+
+
 def display_width(text: str) -> int:
     """Width of `text` in terminal cells: East Asian wide characters count two.
 
@@ -67,7 +72,12 @@ def display_width(text: str) -> int:
     return len(text) + wide
 
 
-_WIDE_RE = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u2e80-\u2fff\u3040-\u30ff\uac00-\ud7af]")
+#: Wide in Chinese typesetting: Hanzi, kana, hangul, full-width forms, and the
+#: curly quotes, ellipsis and dash that East Asian Width calls ambiguous but a
+#: Chinese font sets full width.
+_WIDE_RE = regex.compile(
+    r"[\p{Han}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u2e80-\u2fff\u3040-\u30ff\uac00-\ud7af“”‘’…—]"
+)
 
 
 def ends_sentence(text: str) -> bool:

@@ -11,10 +11,9 @@ separates the bands of columns above and below it.
 
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
+from .chardata import is_wide
 from .document import Block, Document, parse
 
 #: A line shorter than this many cells is not used to find gutters.
@@ -38,7 +37,7 @@ def _cells(line: str) -> list[str]:
     for char in line:
         if char == "\u3000":
             cells += [" ", " "]
-        elif unicodedata.east_asian_width(char) in "WF":
+        elif is_wide(char):
             cells += [char, ""]
         else:
             cells.append(char)

@@ -47,9 +47,10 @@ class Block:
     #: the article continues on another page (a jump line ended this block):
     #: nothing is joined after it
     continued: bool = False
-    #: its last line filled the column when it was extracted: a sign that a
-    #: column or page break cut it (set when hard wraps are joined)
-    fills_column: bool = False
+    #: the width of its last line as extracted, as a share of its column
+    #: (set when hard wraps are joined); near 1, a column or page break may
+    #: have cut it
+    last_line_share: float = 0.0
 
     @property
     def lines(self) -> list[str]:

@@ -10,8 +10,9 @@ evidence found at the joint:
   looked up in the word-frequency dictionary that ships with `jieba`, loaded
   on first use, the only dictionary of Chinese words with frequencies in a
   well-kept package we could find;
-- the unfinished block ends inside a clause (``，`` ``、`` ``：``) and the next
-  block is running text.
+- weaker evidence: the unfinished block ends inside a clause (``，`` ``、``
+  ``：``), its last line filled the column, it holds an open quotation, or the
+  two characters at the joint occur side by side inside some dictionary word.
 
 A photo caption or credit that the extraction dropped between the two halves
 moves after the joined paragraph.  A short fragment that reads as a word at
@@ -32,6 +33,13 @@ from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, TABLE, Bl
 
 #: Fewest occurrences in the dictionary for a word across a joint to count.
 MIN_WORD_FREQUENCY = 10
+#: A block whose last line fills this share of its column was probably cut.
+CUT_LINE_SHARE = 0.85
+#: A headline-shaped line at least this wide may be a paragraph's first line.
+PIECE_LINE_SHARE = 0.75
+#: Fewest weighted occurrences of a character pair inside dictionary words for
+#: the pair across a joint to count as (weak) evidence.
+MIN_PAIR_FREQUENCY = 3
 #: How far (in blocks) to look for a displaced fragment or a continuation.
 SEARCH_WINDOW = 8
 #: Longest fragment (characters) that may be moved into another sentence.
@@ -51,7 +59,7 @@ _LEADING_MARKS = "“”‘’\"'《》（）() "
 INTERRUPTIONS = frozenset({CAPTION, CREDIT, FURNITURE})
 JOINABLE = frozenset({PARAGRAPH, HEADLINE})
 
-STRONG, WORD, WEAK, NONE = 3, 2, 1, 0
+STRONG, WORD, WEAK, HINT, NONE = 4, 3, 2, 1, 0
 
 
 @lru_cache(maxsize=1)
@@ -81,14 +89,26 @@ def _open_quotation(text: str) -> bool:
     return opened or text.count('"') % 2 == 1 or text.count("'") % 2 == 1
 
 
+@lru_cache(maxsize=1)
+def character_pairs() -> dict[str, int]:
+    """How often each pair of adjacent characters occurs inside the words of
+    the dictionary, weighted by word frequency."""
+    pairs: dict[str, int] = {}
+    for word, frequency in word_frequencies().items():
+        for index in range(len(word) - 1):
+            pair = word[index : index + 2]
+            pairs[pair] = pairs.get(pair, 0) + frequency
+    return pairs
+
+
 def joint_score(left: str, right: str, cut: bool = False) -> int:
-    """How strongly `right` continues the unfinished `left` (0 to 3).  `cut`
+    """How strongly `right` continues the unfinished `left` (0 to 4).  `cut`
     says that `left`'s last line filled its column.
 
     >>> joint_score("整合周边村庄，成", "立设备维修服务站，设立服务电话。")
-    2
-    >>> joint_score("衡水市开展了2021年12", "月，衡水市开展了活动。")
     3
+    >>> joint_score("衡水市开展了2021年12", "月，衡水市开展了活动。")
+    4
     >>> joint_score("确保全市安全生产总体形势", "王伟强调，要紧盯重点行业。")
     0
     """
@@ -103,6 +123,8 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
         return WORD
     if left[-1] in CLAUSE_END or cut or _open_quotation(left) or _COUNTED_END_RE.search(left):
         return WEAK
+    if character_pairs().get(left[-1] + right[0], 0) >= MIN_PAIR_FREQUENCY:
+        return HINT  # the two characters meet inside some word: `建成区` + `公共`
     first = _FIRST_SENTENCE_RE.match(right)
     if first and len(_HAN_RE.findall(first.group())) <= 4:
         return WEAK  # `“寒流”前。`: a new paragraph does not open with a 2-word sentence
@@ -148,9 +170,16 @@ def _columns(block: Block) -> int:
 def _is_unfinished(block: Block) -> bool:
     """A paragraph (or a paragraph piece that looked like a headline) that
     ends no sentence and is not continued on another page."""
-    if block.kind == HEADLINE and not any(mark in block.text for mark in "，、,"):
+    if block.kind == HEADLINE and not _headline_piece(block):
         return False  # a headline is never continued (spec §5)
     return block.kind in JOINABLE and not block.continued and not ends_sentence(block.text)
+
+
+def _headline_piece(block: Block) -> bool:
+    """A headline-shaped block that may be a piece of a paragraph: it holds
+    running-text commas, or its line was nearly as wide as the column (a
+    paragraph's indented first line, cut by a column break)."""
+    return any(mark in block.text for mark in "，、,") or block.last_line_share >= PIECE_LINE_SHARE
 
 
 def _accepts(left: Block, right: Block, score: int) -> bool:
@@ -158,9 +187,11 @@ def _accepts(left: Block, right: Block, score: int) -> bool:
     A dateline opens an article."""
     if right.kind not in JOINABLE or DATELINE_LEAD_RE.match(right.text):
         return False
-    headline_like = (left.kind == HEADLINE and not any(mark in left.text for mark in "，、,")) or right.kind == HEADLINE
-    needed = WORD if headline_like else WEAK
-    return score >= needed
+    if right.kind == HEADLINE:
+        return score >= WORD
+    if left.kind == HEADLINE:  # only a headline-shaped paragraph piece gets here
+        return score >= (WEAK if any(mark in left.text for mark in "，、,") else WORD)
+    return score >= HINT
 
 
 def restore_reading_order(doc: Document, config) -> Document:
@@ -184,7 +215,8 @@ def restore_reading_order(doc: Document, config) -> Document:
         while following < len(blocks) and blocks[following].kind in INTERRUPTIONS:
             following += 1
         right = blocks[following] if following < len(blocks) else None
-        score = joint_score(left.text, right.text, left.fills_column) if right is not None else NONE
+        cut = left.last_line_share >= CUT_LINE_SHARE
+        score = joint_score(left.text, right.text, cut) if right is not None else NONE
         fragment = _displaced_fragment(blocks, index, following, score)
         if fragment is not None:
             moved = blocks.pop(fragment)
@@ -195,13 +227,13 @@ def restore_reading_order(doc: Document, config) -> Document:
                 following -= 1
             doc.record("restore_reading_order", index, len(left.text), "", moved.text, "displaced fragment moved here")
             left.text += moved.text.strip()
-            left.fills_column = True  # a fragment stands in the middle of its sentence
+            left.last_line_share = 1.0  # a fragment stands in the middle of its sentence
             continue
         if right is not None and _accepts(left, right, score):
             interruptions = blocks[index + 1 : following]
             doc.record("restore_reading_order", index, len(left.text), "", right.text[:20], f"joined across a break (evidence {score})")
             left.text += right.text.strip()
-            left.continued, left.fills_column = right.continued, right.fills_column
+            left.continued, left.last_line_share = right.continued, right.last_line_share
             if left.kind == HEADLINE:  # a paragraph piece that looked like a headline
                 left.kind = PARAGRAPH
                 left.text = space_running_text(left.text)

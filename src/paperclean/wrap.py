@@ -23,8 +23,6 @@ HEADLINE_WIDTH_SHARE = 0.75
 #: A multi-line headline whose first line fills this share of the column was
 #: wrapped by the column; a shorter first line was set as a phrase of its own.
 FULL_LINE_SHARE = 0.9
-#: A block whose last line fills this share of its column was probably cut.
-CUT_LINE_SHARE = 0.85
 #: A line narrower than this share of its column ends a paragraph (or is a
 #: headline) when no blank lines separate the paragraphs.
 SHORT_LINE_SHARE = 0.8
@@ -268,7 +266,7 @@ def join_hard_wraps(doc: Document, config) -> Document:
         lines = block.lines
         own = sorted(display_width(line.strip()) for line in lines[:-1])
         column = own[len(own) // 2] if len(own) >= 2 else _column_width(blocks, index)
-        block.fills_column = column > 0 and display_width(lines[-1].strip()) >= CUT_LINE_SHARE * column
+        block.last_line_share = display_width(lines[-1].strip()) / column if column > 0 else 0.0
         if len(lines) == 1:
             continue
         phrase = block.kind in PHRASE_KINDS and _is_phrase_lines(lines, _column_width(blocks, index))
