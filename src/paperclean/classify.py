@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import regex
 
-from .chardata import SENTENCE_END, ends_sentence
+from .chardata import DATELINE_LEAD_RE, SENTENCE_END, ends_sentence
 from .document import (
     BYLINE,
     CAPTION,
@@ -49,12 +49,15 @@ SHORT_LINE_CHARS = 40
 HEADING_RE = regex.compile(r"#{1,6}\s")
 ELLIPSIS_RE = regex.compile(r"\s*(?:…{1,2}|\.{3,6}|。{3,6}|⋯{1,6})\s*")
 SUBTITLE_RE = regex.compile(r"\s*(?:——|--|─{2}|—\s?—)")
-CREDIT_RE = regex.compile(r"(?:[^\n。！？]{1,36}\s?摄(?:影)?|本组图片由[^\n]{1,36}摄(?:影)?)\s*")
+#: `袁占林 摄`, `河北日报通讯员 贾彦忠摄`: a name before 摄, not a word ending in
+#: 摄 (`拍摄`, `航摄`).
+CREDIT_RE = regex.compile(r"(?:[^\n。！？]{1,36}(?<![拍航])\s?摄(?:影)?|本组图片由[^\n]{1,36}摄(?:影)?)\s*")
 CAPTION_RE = regex.compile(
     r"\s*(?:图为|图片为|[上下左右中]?图[①-⑳\d一二三四五六七八九十]*\s*[:：]|[（(]?图[①-⑳\d][）)]?\s*[:：]?)"
 )
 REPORTER_RE = regex.compile(
-    r"\s*(?:本报(?:特约)?记者|[\p{Han}]{2,8}(?:日报|晚报|新闻社|电视台)?(?:特约)?记者|通讯员|见习记者)\s?[\p{Han}·]{2,4}"
+    r"\s*(?:本报(?:特约)?(?:记者|通讯员)|[\p{Han}]{2,8}(?:日报|晚报|新闻社|电视台)?(?:特约)?(?:记者|通讯员)|通讯员|见习记者)"
+    r"\s?[\p{Han}·]{2,4}"
     r"(?:[\s、，,]+(?:(?:本报)?(?:特约)?(?:记者|通讯员)\s?)?[\p{Han}·]{2,4})*\s*"
 )
 NAMES_RE = regex.compile(r"[\p{Han}·]{2,3}(?: [\p{Han}·]{2,3}){1,2}")
@@ -94,6 +97,8 @@ def classify_text(text: str) -> str:
             return BYLINE
     if CAPTION_RE.match(stripped):
         return CAPTION
+    if DATELINE_LEAD_RE.match(stripped):
+        return PARAGRAPH  # `本报讯（记者…）近日，…`: a story begins, cut or not
     if short and is_headline_text(stripped):
         return HEADLINE
     return PARAGRAPH

@@ -17,6 +17,7 @@ import regex
 
 from .chardata import HAN, ends_sentence
 from .document import PARAGRAPH, TABLE, Document, Finding
+from .order import starts_list_item
 
 CONTEXT_CHARS = 12
 PAIRS = ["（）", "《》", "“”", "【】", "「」"]
@@ -58,7 +59,9 @@ def flag_findings(doc: Document, config) -> Document:
         text = block.text
         if block.kind == TABLE:
             continue
-        if block.kind == PARAGRAPH and not block.continued and not ends_sentence(text):
+        following = doc.blocks[index + 1].text if index + 1 < len(doc.blocks) else ""
+        before_list = text.rstrip().endswith(("：", ":")) and starts_list_item(following)
+        if block.kind == PARAGRAPH and not block.continued and not ends_sentence(text) and not before_list:
             findings.append(Finding("unfinished", index, len(text), _context(text, len(text))))
         for offset, _mark in find_unbalanced(text):
             findings.append(Finding("unbalanced", index, offset, _context(text, offset)))

@@ -29,6 +29,7 @@ import regex
 from .chardata import HAN, ends_sentence
 from .chardata import DATELINE_LEAD_RE
 from .spacing import space_running_text
+from .wrap import join_lines
 from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, TABLE, Block, Document
 
 #: Fewest occurrences in the dictionary for a word across a joint to count.
@@ -167,6 +168,18 @@ def _columns(block: Block) -> int:
     return counts[len(counts) // 2]
 
 
+_LIST_ITEM_RE = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[，、,])")
+
+
+def starts_list_item(text: str) -> bool:
+    """`一是…`, `（一）…`, `1.…`, `第一，…`: an item of a list.
+
+    >>> starts_list_item("一是加强组织领导。"), starts_list_item("一年来，我市…")
+    (True, False)
+    """
+    return _LIST_ITEM_RE.match(text) is not None
+
+
 def _is_unfinished(block: Block) -> bool:
     """A paragraph (or a paragraph piece that looked like a headline) that
     ends no sentence and is not continued on another page."""
@@ -188,7 +201,7 @@ def _accepts(left: Block, right: Block, score: int) -> bool:
     if right.kind not in JOINABLE or DATELINE_LEAD_RE.match(right.text):
         return False
     if right.kind == HEADLINE:
-        return score >= WORD
+        return score >= WORD and " " not in right.text.strip()  # phrase spaces: a real headline
     if left.kind == HEADLINE:  # only a headline-shaped paragraph piece gets here
         return score >= (WEAK if any(mark in left.text for mark in "，、,") else WORD)
     return score >= HINT
@@ -215,6 +228,9 @@ def restore_reading_order(doc: Document, config) -> Document:
         while following < len(blocks) and blocks[following].kind in INTERRUPTIONS:
             following += 1
         right = blocks[following] if following < len(blocks) else None
+        if right is not None and left.text.rstrip().endswith(("：", ":")) and starts_list_item(right.text):
+            index += 1  # a colon before a list ends its sentence (spec §5)
+            continue
         cut = left.last_line_share >= CUT_LINE_SHARE
         score = joint_score(left.text, right.text, cut) if right is not None else NONE
         fragment = _displaced_fragment(blocks, index, following, score)
@@ -232,7 +248,7 @@ def restore_reading_order(doc: Document, config) -> Document:
         if right is not None and _accepts(left, right, score):
             interruptions = blocks[index + 1 : following]
             doc.record("restore_reading_order", index, len(left.text), "", right.text[:20], f"joined across a break (evidence {score})")
-            left.text += right.text.strip()
+            left.text = join_lines([left.text, right.text])
             left.continued, left.last_line_share = right.continued, right.last_line_share
             if left.kind == HEADLINE:  # a paragraph piece that looked like a headline
                 left.kind = PARAGRAPH

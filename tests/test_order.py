@@ -1,0 +1,727 @@
+"""Reading order across breaks (order.py, spec §5) and split tables (§8).
+
+Blocks are built by hand, with their kinds, as they stand when the step runs
+(one line each, spaces already normalized).  The expected outputs are written
+from the spec's rules with text of my own, not from the seeds.  A few
+end-to-end checks go through paperclean.clean on small hand-written pages.
+"""
+
+import copy
+from collections import Counter
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import paperclean
+from paperclean.classify import classify_text
+from paperclean.document import (
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    ELLIPSIS,
+    FURNITURE,
+    HEADING,
+    HEADLINE,
+    JUMP,
+    PARAGRAPH,
+    SUBTITLE,
+    TABLE,
+    Block,
+    Document,
+)
+from paperclean.order import STRONG, WORD, joint_score, merge_split_tables, restore_reading_order
+from paperclean.pipeline import Config
+from strategies import running_text
+
+CONFIG = Config()
+
+P, H, C, CR, BY, T, F = PARAGRAPH, HEADLINE, CAPTION, CREDIT, BYLINE, TABLE, FURNITURE
+
+
+def _blocks(rows):
+    """Blocks from rows of (kind, text) or (kind, text, {flags})."""
+    return [Block(row[1], row[0], **(row[2] if len(row) > 2 else {})) for row in rows]
+
+
+def _reorder(rows):
+    doc = restore_reading_order(Document(_blocks(rows)), CONFIG)
+    return [(block.kind, block.text) for block in doc.blocks]
+
+
+# --- column and page breaks: joined on evidence ------------------------------
+
+JOIN_CASES = [
+    # the joint reads as one word: 成 + 立 (spec §5)
+    pytest.param(
+        [(P, "为方便农户，合作社联合周边村庄成"), (P, "立设备维修服务站，农机具坏了随时可修。")],
+        [(P, "为方便农户，合作社联合周边村庄成立设备维修服务站，农机具坏了随时可修。")],
+        id="word-across",
+    ),
+    pytest.param(
+        [(P, "今年以来，全市累计为群众办理各类业"), (P, "务3200余件，群众满意率达98%。")],
+        [(P, "今年以来，全市累计为群众办理各类业务3200余件，群众满意率达98%。")],
+        id="word-across-digits-follow",
+    ),
+    # the next block starts with what cannot start a sentence
+    pytest.param(
+        [(P, "全市新建改建农村公路320公里"), (P, "，完成投资4.6亿元。")],
+        [(P, "全市新建改建农村公路320公里，完成投资4.6亿元。")],
+        id="starts-with-comma",
+    ),
+    pytest.param(
+        [(P, "根据《关于加强农村公路养护的实施意见（试行"), (P, "）》要求，各县区迅速行动。")],
+        [(P, "根据《关于加强农村公路养护的实施意见（试行）》要求，各县区迅速行动。")],
+        id="starts-with-closing-bracket",
+    ),
+    pytest.param(
+        [(P, "全市共排查各类隐患3200余处"), (P, "、整改2980处。")],
+        [(P, "全市共排查各类隐患3200余处、整改2980处。")],
+        id="starts-with-enumeration-comma",
+    ),
+    # a number and its unit: 2021年12 + 月，
+    pytest.param(
+        [(P, "该工程于2023年10"), (P, "月底前全面完工，届时将新增停车位800个。")],
+        [(P, "该工程于2023年10月底前全面完工，届时将新增停车位800个。")],
+        id="number-and-month",
+    ),
+    pytest.param(
+        [(P, "全市累计筹集救助资金6000"), (P, "万元，惠及困难群众1.2万人。")],
+        [(P, "全市累计筹集救助资金6000万元，惠及困难群众1.2万人。")],
+        id="number-and-wan",
+    ),
+    # a list cut after its enumeration comma
+    pytest.param(
+        [(P, "重点整治占道经营、乱堆乱放、"), (P, "私搭乱建等突出问题。")],
+        [(P, "重点整治占道经营、乱堆乱放、私搭乱建等突出问题。")],
+        id="ends-in-enumeration-comma",
+    ),
+    # a block cut twice
+    pytest.param(
+        [(P, "该中心设有政务服务、医疗卫"), (P, "生、养老服务等功能区，居民在家门口就能办理社"), (P, "保、医保等32项业务。")],
+        [(P, "该中心设有政务服务、医疗卫生、养老服务等功能区，居民在家门口就能办理社保、医保等32项业务。")],
+        id="cut-twice",
+    ),
+    # a block is never split at a sentence end inside it (spec §5)
+    pytest.param(
+        [(P, "与会人员逐一作了表态。会议指出，要坚定信心，真抓实干"), (P, "，确保各项目标任务圆满完成。")],
+        [(P, "与会人员逐一作了表态。会议指出，要坚定信心，真抓实干，确保各项目标任务圆满完成。")],
+        id="sentence-end-inside",
+    ),
+    # the blocks after the joined one keep their order
+    pytest.param(
+        [
+            (H, "老旧小区改造惠及万户"),
+            (P, "全市新建改建农村公路320公里"),
+            (P, "，完成投资4.6亿元。"),
+            (P, "下一步，市交通运输局将继续加大投入。"),
+        ],
+        [
+            (H, "老旧小区改造惠及万户"),
+            (P, "全市新建改建农村公路320公里，完成投资4.6亿元。"),
+            (P, "下一步，市交通运输局将继续加大投入。"),
+        ],
+        id="neighbours-keep-order",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected", JOIN_CASES)
+def test_column_breaks_are_joined(rows, expected):
+    assert _reorder(rows) == expected
+
+
+# --- what is never joined ----------------------------------------------------
+
+UNCHANGED_CASES = [
+    # an unfinished block followed by a new sentence stays unfinished (spec §5)
+    pytest.param(
+        [(P, "会议要求，各地要切实压紧压实安全生产责任，确保全年安全生产形势"), (P, "李明指出，要抓好重点行业领域专项整治。")],
+        id="new-sentence",
+    ),
+    # finished blocks are left alone, even when the next one looks like a continuation
+    pytest.param(
+        [(P, "全市新建改建农村公路320公里。"), (P, "完成投资4.6亿元，惠及群众12万人。")],
+        id="finished",
+    ),
+    # nothing after a jump line (spec §5, §7)
+    pytest.param(
+        [(P, "为方便农户，合作社联合周边村庄成", {"continued": True}), (P, "立设备维修服务站，农机具坏了随时可修。")],
+        id="continued-word",
+    ),
+    pytest.param(
+        [(P, "全市新建改建农村公路320公里", {"continued": True}), (P, "，完成投资4.6亿元。")],
+        id="continued-comma",
+    ),
+    # nothing joined to a headline, byline, table or dateline
+    pytest.param(
+        [(P, "会议要求，各地要切实压紧压实安全生产责任，确保全年安全生产形势"), (H, "春耕生产有序推进")],
+        id="to-headline",
+    ),
+    pytest.param(
+        [(P, "为方便农户，合作社联合周边村庄成"), (BY, "本报记者 王晓东")],
+        id="to-byline",
+    ),
+    pytest.param(
+        [(P, "各县区完成情况"), (T, "县区\t完成率\t\n城东\t96%\t\n城西\t94%\t")],
+        id="to-table",
+    ),
+    pytest.param(
+        # 成 + 本 would read as a word: the dateline still opens a new article
+        [(P, "为方便农户，合作社联合周边村庄成"), (P, "本报讯（记者刘晓宁）近日，市图书馆新馆正式对外开放。")],
+        id="to-dateline",
+    ),
+    pytest.param(
+        [(P, "全市新建改建农村公路320公里"), (P, "新华社北京3月5日电 十四届全国人大一次会议5日上午开幕。")],
+        id="to-wire-dateline",
+    ),
+    # nothing joined after a headline, a caption or a table (spec §5)
+    pytest.param(
+        # 乡村 + 村里 reads across the joint; a headline is not continued
+        [(H, "建设美丽乡村"), (P, "村里新修的文化广场成了村民休闲的好去处。")],
+        id="after-headline",
+    ),
+    pytest.param(
+        [(C, "图为工人在生产线上加紧赶制订"), (P, "单，产品远销海外。")],
+        id="after-caption",
+    ),
+    pytest.param(
+        [(T, "县区\t完成率\t\n城东\t96%，"), (P, "，确保年底前全部完成。")],
+        id="after-table",
+    ),
+    # a table's rows are never joined, trailing tabs and empty cells kept
+    pytest.param(
+        [(T, "项目\t说明\t\n道路改造\t年底前完成，\t\n管网铺设\t\t")],
+        id="table-rows",
+    ),
+    pytest.param([], id="empty"),
+    pytest.param([(P, "")], id="empty-block"),
+]
+
+
+@pytest.mark.parametrize("rows", UNCHANGED_CASES)
+def test_blocks_that_stay_as_they_are(rows):
+    assert _reorder(rows) == [(row[0], row[1]) for row in rows]
+
+
+def test_nothing_joined_after_a_joined_block_that_was_continued():
+    # the second block ended with a jump line: once joined, the paragraph is
+    # continued on another page and the third block is not joined to it
+    rows = [
+        (P, "为方便农户，合作社联合周边村庄成"),
+        (P, "立设备维修服务站，农机具坏了随时", {"continued": True}),
+        (P, "可修。"),
+    ]
+    doc = restore_reading_order(Document(_blocks(rows)), CONFIG)
+    assert [b.text for b in doc.blocks] == ["为方便农户，合作社联合周边村庄成立设备维修服务站，农机具坏了随时", "可修。"]
+    assert doc.blocks[0].continued
+
+
+# --- interruptions: captions and credits move after the joined paragraph -----
+
+INTERRUPTION_CASES = [
+    pytest.param(
+        [
+            (P, "今年以来，全市累计为群众办理各类业"),
+            (C, "图为工作人员在政务服务中心为群众办理业务。"),
+            (CR, "本报记者 王晓东 摄"),
+            (P, "务3200余件，群众满意率达98%。"),
+            (P, "下一步，该中心将继续优化服务流程。"),
+        ],
+        [
+            (P, "今年以来，全市累计为群众办理各类业务3200余件，群众满意率达98%。"),
+            (C, "图为工作人员在政务服务中心为群众办理业务。"),
+            (CR, "本报记者 王晓东 摄"),
+            (P, "下一步，该中心将继续优化服务流程。"),
+        ],
+        id="caption-and-credit",
+    ),
+    pytest.param(
+        [
+            (P, "全市新建改建农村公路320公里"),
+            (C, "图①：新建成的农村公路。"),
+            (P, "，完成投资4.6亿元。"),
+        ],
+        [
+            (P, "全市新建改建农村公路320公里，完成投资4.6亿元。"),
+            (C, "图①：新建成的农村公路。"),
+        ],
+        id="numbered-caption",
+    ),
+    pytest.param(
+        [
+            (P, "为方便农户，合作社联合周边村庄成"),
+            (CR, "本组图片由本报记者 赵磊摄"),
+            (P, "立设备维修服务站，农机具坏了随时可修。"),
+        ],
+        [
+            (P, "为方便农户，合作社联合周边村庄成立设备维修服务站，农机具坏了随时可修。"),
+            (CR, "本组图片由本报记者 赵磊摄"),
+        ],
+        id="group-credit",
+    ),
+    pytest.param(
+        [
+            (P, "该工程于2023年10"),
+            (F, "2023年3月15日 星期三"),
+            (P, "月底前全面完工。"),
+        ],
+        [
+            (P, "该工程于2023年10月底前全面完工。"),
+            (F, "2023年3月15日 星期三"),
+        ],
+        id="furniture",
+    ),
+    # a caption between a finished paragraph and the next stays where it is
+    pytest.param(
+        [
+            (P, "全市新建改建农村公路320公里。"),
+            (C, "图为新建成的农村公路。"),
+            (P, "下一步，市交通运输局将继续加大投入。"),
+        ],
+        [
+            (P, "全市新建改建农村公路320公里。"),
+            (C, "图为新建成的农村公路。"),
+            (P, "下一步，市交通运输局将继续加大投入。"),
+        ],
+        id="caption-between-finished-paragraphs",
+    ),
+    # a caption after an unfinished block that nothing continues stays too
+    pytest.param(
+        [
+            (P, "会议要求，各地要切实压紧压实安全生产责任，确保全年安全生产形势"),
+            (C, "图为会议现场。"),
+            (P, "李明指出，要抓好重点行业领域专项整治。"),
+        ],
+        [
+            (P, "会议要求，各地要切实压紧压实安全生产责任，确保全年安全生产形势"),
+            (C, "图为会议现场。"),
+            (P, "李明指出，要抓好重点行业领域专项整治。"),
+        ],
+        id="caption-after-unfinished-new-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected", INTERRUPTION_CASES)
+def test_interruptions_move_after_the_joined_paragraph(rows, expected):
+    assert _reorder(rows) == expected
+
+
+# --- displaced fragments -----------------------------------------------------
+
+FRAGMENT_CASES = [
+    # a fragment extracted after another paragraph belongs to the unfinished sentence
+    pytest.param(
+        [
+            (P, "要重点检查商场超市、农贸"),
+            (P, "各县区要在月底前完成自查自纠。"),
+            (P, "市场、宾馆饭店等人员密集场所的消防设施。"),
+        ],
+        [
+            (P, "要重点检查商场超市、农贸市场、宾馆饭店等人员密集场所的消防设施。"),
+            (P, "各县区要在月底前完成自查自纠。"),
+        ],
+        id="fragment-after",
+    ),
+    # a middle piece extracted after the paragraph it belongs inside (spec §5's shape)
+    pytest.param(
+        [
+            (P, "会议要求，各地要重点排查学校、医"),
+            (P, "场等人员密集场所的消防隐患，确保不留死角。"),
+            (P, "院、商场超市、农贸市"),
+            (P, "李明指出，要抓好重点行业领域专项整治。"),
+        ],
+        [
+            (P, "会议要求，各地要重点排查学校、医院、商场超市、农贸市场等人员密集场所的消防隐患，确保不留死角。"),
+            (P, "李明指出，要抓好重点行业领域专项整治。"),
+        ],
+        id="middle-piece",
+    ),
+    # the block that completes the sentence stood before it (spec §5: 2021年12 + 月，)
+    pytest.param(
+        [
+            (P, "月起，全市启动城乡环境综合整治行动，累计清理生活垃圾3.2万吨，整治河道沟渠56条，村容村貌明显改善。"),
+            (H, "全域治理 改善人居环境"),
+            (P, "为改善农村人居环境，2022年3"),
+        ],
+        [
+            (H, "全域治理 改善人居环境"),
+            (P, "为改善农村人居环境，2022年3月起，全市启动城乡环境综合整治行动，累计清理生活垃圾3.2万吨，整治河道沟渠56条，村容村貌明显改善。"),
+        ],
+        id="completion-before",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected", FRAGMENT_CASES)
+def test_displaced_fragments_move_into_their_sentence(rows, expected):
+    assert _reorder(rows) == expected
+
+
+def test_a_fragment_that_continues_its_own_neighbour_is_not_taken():
+    # 农贸 + 市场 would read as a word, but 市场… continues the block right
+    # before it (订 + 单 is its own joint): it stays where it is
+    rows = [
+        (P, "要重点检查商场超市、农贸"),
+        (P, "李明指出，要抓好重点行业领域专项整治。"),
+        (P, "各县区要在月底前完成自查自纠，全面落实整改责任，逐项建立台账，形成"),
+        (P, "，确保不留死角。"),
+    ]
+    assert _reorder(rows) == [
+        (P, "要重点检查商场超市、农贸"),
+        (P, "李明指出，要抓好重点行业领域专项整治。"),
+        (P, "各县区要在月底前完成自查自纠，全面落实整改责任，逐项建立台账，形成，确保不留死角。"),
+    ]
+
+
+def test_moves_and_joins_are_recorded():
+    doc = Document(
+        _blocks(
+            [
+                (P, "今年以来，全市累计为群众办理各类业"),
+                (C, "图为工作人员在政务服务中心为群众办理业务。"),
+                (P, "务3200余件，群众满意率达98%。"),
+            ]
+        ),
+        changes=[],
+    )
+    restore_reading_order(doc, CONFIG)
+    assert doc.changes
+    assert all(change.step == "restore_reading_order" for change in doc.changes)
+
+
+# --- spec requirements the code misses today ---------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a full last line alone (last_line_share >= CUT_LINE_SHARE) is taken as evidence: an unfinished block whose last line filled "
+    "the column is joined to a new sentence, against spec §5 (…安全生产总体形势 + 王伟强调，… stays unfinished)",
+)
+def test_new_sentence_after_a_full_last_line_stays_unfinished():
+    rows = [
+        (P, "会议要求，各地要切实压紧压实安全生产责任，确保全年安全生产形势", {"last_line_share": 1.0}),
+        (P, "李明指出，要抓好重点行业领域专项整治。"),
+    ]
+    assert _reorder(rows) == [(row[0], row[1]) for row in rows]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the short middle piece is joined to the block after it (全 + 面完成。), but the block before "
+    "is only joined to the result on a second pass: one pass leaves it unfinished (not idempotent)",
+)
+def test_cut_twice_is_joined_in_one_pass():
+    rows = [(P, "会议要求，各地要确保年底前各项任务"), (P, "全"), (P, "面完成。")]
+    assert _reorder(rows) == [(P, "会议要求，各地要确保年底前各项任务全面完成。")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a longer block is moved after a two-character fragment because the joint reads as a word "
+    "(总体 + 会议 -> 体会), giving 总体会议要求，…形势稳定。: a wrong move, worse than none (spec §5)",
+)
+def test_a_block_is_not_moved_behind_a_fragment_on_a_chance_word():
+    rows = [(P, "会议要求，确保全年安全生产形势"), (P, "总体"), (P, "稳定。")]
+    assert _reorder(rows) in (
+        [(P, "会议要求，确保全年安全生产形势总体稳定。")],
+        [(P, "会议要求，确保全年安全生产形势"), (P, "总体稳定。")],
+        [(row[0], row[1]) for row in rows],
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a word across the joint (书 + 市 -> 书市) counts as evidence even when it breaks the first word "
+    "of the next block (市民): a new sentence is joined to an unfinished block, against spec §5",
+)
+def test_new_sentence_whose_first_word_makes_a_word_across_stays_unfinished():
+    rows = [(P, "近日，市图书馆新馆正式对外开放，馆藏图书"), (P, "市民张女士说：“周末带孩子来看书，环境特别好。”")]
+    assert _reorder(rows) == [(row[0], row[1]) for row in rows]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="托育 is not in jieba's dictionary and no other evidence applies, so 养老托 + 育等功能区 "
+    "(one word across a column break, spec §5) is not joined",
+)
+def test_join_on_a_word_missing_from_the_dictionary():
+    rows = [(P, "该中心设有政务服务、医疗卫生、养老托"), (P, "育等功能区，居民在家门口就能办理各类业务。")]
+    assert _reorder(rows) == [(P, "该中心设有政务服务、医疗卫生、养老托育等功能区，居民在家门口就能办理各类业务。")]
+
+
+def test_not_joined_to_a_headline_even_when_the_joint_reads_as_a_word():
+    rows = [(P, "各地积极推进城乡供水一体"), (H, "化工园区整治 安全生产见成效")]
+    assert _reorder(rows) == [(row[0], row[1]) for row in rows]
+
+
+def test_join_between_latin_words_keeps_a_space():
+    rows = [
+        (P, "会上，专家解读了the sustainable", {"last_line_share": 1.0}),
+        (P, "development goals的主要内容。"),
+    ]
+    assert _reorder(rows) == [(P, "会上，专家解读了the sustainable development goals的主要内容。")]
+
+
+LIST_AFTER_COLON = [
+    pytest.param(
+        [(P, "会议就做好下一步工作提出三点要求："), (P, "一是压实工作责任，确保各项任务落到实处。"), (P, "二是加强督导检查，及时发现和解决问题。")],
+        id="yi-shi",
+    ),
+    pytest.param(
+        [(P, "会议就做好下一步工作提出三点要求："), (P, "（一）压实工作责任。"), (P, "（二）加强督导检查。")],
+        id="numbered",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows", LIST_AFTER_COLON)
+def test_colon_before_a_list_is_not_joined(rows):
+    assert _reorder(rows) == [(row[0], row[1]) for row in rows]
+
+
+# --- tables (spec §8) --------------------------------------------------------
+
+TABLE_CASES = [
+    pytest.param(
+        [(T, "序号\t单位\t得分\t\n1\t城东街道\t96.5\t"), (T, "2\t城西街道\t95.0\t\n3\t\t94.5\t")],
+        [(T, "序号\t单位\t得分\t\n1\t城东街道\t96.5\t\n2\t城西街道\t95.0\t\n3\t\t94.5\t")],
+        id="split-by-blank-line",
+    ),
+    pytest.param(
+        [(T, "项目\t金额\n道路改造\t1200万元"), (T, "管网铺设\t560万元"), (T, "绿化提升\t300万元")],
+        [(T, "项目\t金额\n道路改造\t1200万元\n管网铺设\t560万元\n绿化提升\t300万元")],
+        id="split-three-times",
+    ),
+    pytest.param(
+        [(H, "各县区完成情况"), (T, "县区\t完成率\t\n城东\t96%\t"), (P, "下一步，各县区要加快进度。")],
+        [(H, "各县区完成情况"), (T, "县区\t完成率\t\n城东\t96%\t"), (P, "下一步，各县区要加快进度。")],
+        id="single-table-unchanged",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected", TABLE_CASES)
+def test_split_tables_are_merged(rows, expected):
+    assert _reorder(rows) == expected
+
+
+def test_merge_split_tables_leaves_other_blocks_alone():
+    blocks = _blocks([(P, "全市新建改建农村公路320公里"), (T, "县区\t完成率\t"), (P, "，完成投资4.6亿元。")])
+    assert [b.text for b in merge_split_tables(blocks)] == [b.text for b in blocks]
+
+
+# --- joint_score -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "left, right, at_least",
+    [
+        ("全市新建改建农村公路", "，完成投资4.6亿元。", STRONG),
+        ("该工程于2023年10", "月底前全面完工。", STRONG),
+        ("为方便农户，合作社联合周边村庄成", "立设备维修服务站。", WORD),
+    ],
+)
+def test_joint_score_evidence(left, right, at_least):
+    assert joint_score(left, right) >= at_least
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("会议要求，确保全年安全生产形势", "李明指出，要抓好重点行业领域专项整治。"),
+        ("", "，完成投资"),
+        ("全市新建改建农村公路", ""),
+    ],
+)
+def test_joint_score_no_evidence(left, right):
+    assert joint_score(left, right) == 0
+
+
+# --- properties --------------------------------------------------------------
+
+ALL_KINDS = [PARAGRAPH] * 6 + [HEADLINE, SUBTITLE, BYLINE, CAPTION, CREDIT, TABLE, HEADING, ELLIPSIS, FURNITURE, JUMP]
+
+#: Pieces that end or start a sentence half, so that joins and moves happen.
+PIECES = [
+    "为方便农户，合作社联合周边村庄成",
+    "立设备维修服务站，农机具坏了随时可修。",
+    "全市新建改建农村公路320公里",
+    "，完成投资4.6亿元。",
+    "该工程于2023年10",
+    "月底前全面完工。",
+    "要重点检查商场超市、农贸",
+    "市场、宾馆饭店等人员密集场所的消防设施。",
+    "李明指出，要抓好重点行业领域专项整治。",
+    "本报讯（记者刘晓宁）近日，市图书馆新馆",
+    "项目\t金额\t",
+    "道路改造\t1200万元\t",
+    "图为新建成的农村公路。",
+    "王晓东 摄",
+    "",
+]
+
+stripped_text = st.one_of(st.text(), running_text, st.sampled_from(PIECES)).map(str.strip)
+
+
+@st.composite
+def blocks(draw, text=stripped_text):
+    """Blocks as they stand when restore_reading_order runs: one per text,
+    with a kind (drawn, or what the classifier says), `continued` and the
+    share of the column that the last line filled."""
+    result = []
+    for value in draw(st.lists(text, max_size=8)):
+        kind = draw(st.one_of(st.sampled_from(ALL_KINDS), st.just(classify_text(value))))
+        share = draw(st.sampled_from([0.0, 0.5, 0.8, 1.0]))
+        result.append(Block(value, kind, continued=draw(st.booleans()), last_line_share=share))
+    return result
+
+
+def _run(block_list):
+    return restore_reading_order(Document(block_list), CONFIG).blocks
+
+
+def _whitespace_free(text):
+    return "".join(text.split())
+
+
+def _visible(counter):
+    return Counter({char: count for char, count in counter.items() if char.strip()})
+
+
+def _merged_tables(before, after):
+    """How many table blocks were merged into the one before them."""
+    return sum(b.kind == TABLE for b in before) - sum(b.kind == TABLE for b in after)
+
+
+@given(blocks())
+def test_no_character_added_dropped_or_changed(block_list):
+    after = _run(copy.deepcopy(block_list))
+    before_chars = Counter("".join(b.text for b in block_list))
+    after_chars = Counter("".join(b.text for b in after))
+    # every character but whitespace is kept exactly; whitespace may only go
+    # (a headline-shaped piece joined into running text loses its spaces,
+    # spec §3), except the newline between the rows of two merged tables
+    assert _visible(after_chars) == _visible(before_chars)
+    allowed = before_chars + Counter({"\n": _merged_tables(block_list, after)})
+    assert all(after_chars[c] <= allowed[c] for c in after_chars if not c.strip())
+
+
+@given(blocks(text=stripped_text.map(_whitespace_free)))
+def test_no_character_added_dropped_or_changed_ignoring_nothing(block_list):
+    # without whitespace in the blocks, the multiset of all characters of all
+    # blocks is the same before and after; the only character added is the
+    # newline between the rows of two merged tables, and one space where a join
+    # puts two Latin words side by side
+    before = Counter("".join(b.text for b in block_list))
+    after = _run(copy.deepcopy(block_list))
+    added = Counter({"\n": _merged_tables(block_list, after), " ": _latin_joints(block_list, after)})
+    assert Counter("".join(b.text for b in after)) == before + added
+
+
+def _latin_joints(before, after):
+    """Spaces added where a join put two Latin words side by side (spec §2)."""
+    return sum(b.text.count(" ") for b in after) - sum(b.text.count(" ") for b in before)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not idempotent: the evidence for a joint depends on joins made later in the same pass "
+    "(a block whose first sentence becomes short only after a join, 全 + 面完成。, is WEAK evidence on the "
+    "second pass; a fragment skipped because its neighbour was still unfinished is moved on the second "
+    "pass); see test_cut_twice_is_joined_in_one_pass",
+)
+@given(blocks())
+@example([Block("会议要求，各地要确保年底前各项任务"), Block("全"), Block("面完成。")])
+def test_idempotent_on_its_own_output(block_list):
+    once = _run(block_list)
+    snapshot = [(b.kind, b.text, b.continued) for b in once]
+    twice = _run(copy.deepcopy(once))
+    assert [(b.kind, b.text, b.continued) for b in twice] == snapshot
+
+
+@given(blocks())
+def test_a_block_is_never_split(block_list):
+    # every block ends up whole inside one block (its whitespace aside)
+    after = [_whitespace_free(b.text) for b in _run(copy.deepcopy(block_list))]
+    assert len(after) <= len(block_list)
+    for block in block_list:
+        assert any(_whitespace_free(block.text) in text for text in after)
+
+
+@given(blocks(text=st.text()))
+def test_no_crash_on_any_text(block_list):
+    _run(block_list)
+
+
+@given(st.lists(st.text(), max_size=8))
+def test_no_crash_on_classified_blocks_of_any_text(texts):
+    _run([Block(text, classify_text(text)) for text in texts])
+
+
+# --- end to end through paperclean.clean -------------------------------------
+
+INTERRUPTED_PAGE = """城东新区智慧社区服务中心投用
+
+本报记者 王晓东
+
+本报讯（记者刘晓宁）近日，城东新区智慧社区服务中心正
+式投入使用。中心设有政务服务、医疗卫生、养老托育等功
+能区，开业以来，累计为群众办理各类业
+
+图为工作人员在智慧社区服务中心为群众办理业务。
+
+本报记者 王晓东 摄
+
+务3200余件，群众满意率达98%。居民在家门口就能办理社
+保、医保等32项业务。
+
+下一步，该中心将继续优化服务流程，推出更多便民举措。
+"""
+
+INTERRUPTED_GOLD = """城东新区智慧社区服务中心投用
+
+本报记者 王晓东
+
+本报讯（记者刘晓宁）近日，城东新区智慧社区服务中心正式投入使用。中心设有政务服务、医疗卫生、养老托育等功能区，开业以来，累计为群众办理各类业务3200余件，群众满意率达98%。居民在家门口就能办理社保、医保等32项业务。
+
+图为工作人员在智慧社区服务中心为群众办理业务。
+
+本报记者 王晓东 摄
+
+下一步，该中心将继续优化服务流程，推出更多便民举措。
+"""
+
+CAPTION_CREDIT_GLUED_PAGE = """全市新建改建农村公路320公里,总投
+资4.6亿元,新建成的公路串联起沿线12个乡
+
+图为新建成的农村公路。
+通讯员 李倩摄
+
+镇,惠及群众12万人。
+"""
+
+CAPTION_CREDIT_GLUED_GOLD = """全市新建改建农村公路320公里，总投资4.6亿元，新建成的公路串联起沿线12个乡镇，惠及群众12万人。
+
+图为新建成的农村公路。
+
+通讯员 李倩摄
+"""
+
+SPLIT_TABLE_PAGE = "各街道考评得分\n\n序号\t街道\t得分\t\n1\t城东街道\t96.5\t\n\n2\t城西街道\t95.0\t\n3\t\t94.5\t\n"
+
+SPLIT_TABLE_GOLD = "各街道考评得分\n\n序号\t街道\t得分\t\n1\t城东街道\t96.5\t\n2\t城西街道\t95.0\t\n3\t\t94.5\t\n"
+
+
+@pytest.mark.parametrize(
+    "page, gold",
+    [
+        pytest.param(INTERRUPTED_PAGE, INTERRUPTED_GOLD, id="caption-and-credit-interrupt"),
+        pytest.param(CAPTION_CREDIT_GLUED_PAGE, CAPTION_CREDIT_GLUED_GOLD, id="caption-credit-glued"),
+        pytest.param(SPLIT_TABLE_PAGE, SPLIT_TABLE_GOLD, id="split-table"),
+    ],
+)
+def test_clean_end_to_end(page, gold):
+    assert paperclean.clean(page) == gold
+    assert paperclean.clean(gold) == gold

@@ -1,0 +1,340 @@
+"""Finding blocks and joining hard wraps (wrap.py, spec §1, §2).
+
+join_lines joints, split_blocks (what the extraction glued into one block),
+join_hard_wraps (every block but a table becomes one line).  Cases are written
+by hand from the spec with text of my own, not from the seeds.
+"""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paperclean.document import (
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    ELLIPSIS,
+    HEADLINE,
+    PARAGRAPH,
+    SUBTITLE,
+    TABLE,
+    Block,
+    Document,
+    parse,
+)
+from paperclean.pipeline import Config
+from paperclean.wrap import join_hard_wraps, join_lines, split_blocks
+from strategies import page, running_text
+
+CONFIG = Config()
+
+# --- join_lines: the joint between two wrapped lines (spec §2) ---------------
+
+JOIN_LINES_CASES = [
+    # --- CJK: nothing ---
+    (["近年来，我市持续加大农村公路投", "入力度，新改建公路320公里。"], "近年来，我市持续加大农村公路投入力度，新改建公路320公里。"),
+    (["全市新建改建农村公路", "，完成投资4.6亿元。"], "全市新建改建农村公路，完成投资4.6亿元。"),
+    (["他说：“", "这下方便多了。”"], "他说：“这下方便多了。”"),
+    (["三行", "都是", "中文"], "三行都是中文"),
+    # --- Latin words: one space ---
+    (["the quick brown", "fox jumps over"], "the quick brown fox jumps over"),
+    (["Sustainable", "Development Goals"], "Sustainable Development Goals"),
+    (["会上发布了Smart", "City白皮书"], "会上发布了Smart City白皮书"),
+    # --- dehyphenation of lowercase Latin words ---
+    (["environ-", "mental protection"], "environmental protection"),
+    (["a new tech-", "nology"], "a new technology"),
+    # a hyphen before a capital or a digit is not a wrap hyphen: kept, nothing added
+    (["Anti-", "Corruption"], "Anti-Corruption"),
+    (["COVID-", "19疫情"], "COVID-19疫情"),
+    # --- digits, punctuation, symbols: nothing (spec §2 examples) ---
+    (["推行“1+6+1+", "1”工作模式"], "推行“1+6+1+1”工作模式"),
+    (["跃升计划（2019-", "2025年）"], "跃升计划（2019-2025年）"),
+    (["共计1200", "余人参加"], "共计1200余人参加"),
+    (["总投资2.", "16亿元"], "总投资2.16亿元"),
+    (["同比增长6.5", "%"], "同比增长6.5%"),
+    (["2021年12", "月，全市开展"], "2021年12月，全市开展"),
+    # --- Latin next to CJK: nothing added ---
+    (["发布PM2.5", "监测数据"], "发布PM2.5监测数据"),
+    (["涉VOCs", "企业"], "涉VOCs企业"),
+    (["全市GDP", "增长6.5%"], "全市GDP增长6.5%"),
+    (["使用", "Python语言"], "使用Python语言"),
+    # --- spaces at the line ends are the wrap's, not the text's ---
+    (["近年来，我市  ", "  持续推进"], "近年来，我市持续推进"),
+    (["近年来，我市\u3000", "\u3000持续推进"], "近年来，我市持续推进"),
+    (["the quick  ", "  brown fox"], "the quick brown fox"),
+    # --- blank lines inside a block are skipped ---
+    (["甲乙", "", "丙丁"], "甲乙丙丁"),
+    # --- unchanged ---
+    (["会议由副市长刘建国主持。"], "会议由副市长刘建国主持。"),
+    ([""], ""),
+]
+
+
+@pytest.mark.parametrize("lines, expected", JOIN_LINES_CASES)
+def test_join_lines(lines, expected):
+    assert join_lines(lines) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["建好一条路", "带富一方人"], "建好一条路 带富一方人"),
+        (["织密安全防护网", "守护群众平安路"], "织密安全防护网 守护群众平安路"),
+        (["本报记者 王晓东", "通讯员 李倩"], "本报记者 王晓东 通讯员 李倩"),
+        (["春耕生产有序推进"], "春耕生产有序推进"),
+    ],
+)
+def test_join_lines_phrase_space(lines, expected):
+    assert join_lines(lines, phrase_space=True) == expected
+
+
+# --- split_blocks: what the extraction glued into one block ------------------
+
+PARAGRAPH_LINES = (
+    "今年以来，市住房和城乡建设局把老旧小区改造作\n"
+    "为重点民生工程，累计完成改造项目56个，惠及居\n"
+    "民1.2万户，群众满意率达到98%以上。"
+)
+
+SPLIT_CASES = [
+    # --- a headline glued to its paragraph is split off ---
+    pytest.param(
+        "老旧小区改造惠及万户\n" + PARAGRAPH_LINES,
+        [(HEADLINE, "老旧小区改造惠及万户"), (PARAGRAPH, PARAGRAPH_LINES)],
+        id="headline-line",
+    ),
+    pytest.param(
+        "织密安全防护网\n守护群众平安路\n" + PARAGRAPH_LINES,
+        [(HEADLINE, "织密安全防护网\n守护群众平安路"), (PARAGRAPH, PARAGRAPH_LINES)],
+        id="two-headline-lines",
+    ),
+    pytest.param(
+        "建好一条路 带富一方人\n" + PARAGRAPH_LINES,
+        [(HEADLINE, "建好一条路 带富一方人"), (PARAGRAPH, PARAGRAPH_LINES)],
+        id="headline-with-phrase-space",
+    ),
+    # --- a credit on the line after its caption is split off (spec §7) ---
+    pytest.param(
+        "图为施工人员在新建道路上铺设沥青。\n本报记者 王晓东摄",
+        [(CAPTION, "图为施工人员在新建道路上铺设沥青。"), (CREDIT, "本报记者 王晓东摄")],
+        id="caption-credit",
+    ),
+    pytest.param(
+        "图为施工人员在城东新区新建道路上铺\n设沥青，确保道路年底前通车。\n王晓东 摄",
+        [(CAPTION, "图为施工人员在城东新区新建道路上铺\n设沥青，确保道路年底前通车。"), (CREDIT, "王晓东 摄")],
+        id="wrapped-caption-credit",
+    ),
+    pytest.param(
+        "3月12日，志愿者在滨湖公园参加义务植树活动。\n通讯员 李倩摄",
+        [(PARAGRAPH, "3月12日，志愿者在滨湖公园参加义务植树活动。"), (CREDIT, "通讯员 李倩摄")],
+        id="caption-without-tu-wei-credit",
+    ),
+    # --- a —— subtitle and a …… line are blocks of their own (spec §2) ---
+    pytest.param(
+        "老城区焕发新活力\n——我市推进城市更新工作综述",
+        [(HEADLINE, "老城区焕发新活力"), (SUBTITLE, "——我市推进城市更新工作综述")],
+        id="headline-subtitle",
+    ),
+    pytest.param(
+        "全市共排查各类隐患3200余处。\n……\n各县区要举一反三，抓好整改落实。",
+        [
+            (PARAGRAPH, "全市共排查各类隐患3200余处。"),
+            (ELLIPSIS, "……"),
+            (PARAGRAPH, "各县区要举一反三，抓好整改落实。"),
+        ],
+        id="ellipsis-line",
+    ),
+    pytest.param(
+        "……\n各县区要举一反三，抓好整改落实。",
+        [(ELLIPSIS, "……"), (PARAGRAPH, "各县区要举一反三，抓好整改落实。")],
+        id="leading-ellipsis-line",
+    ),
+    # --- unchanged: one block, classified ---
+    pytest.param(PARAGRAPH_LINES, [(PARAGRAPH, PARAGRAPH_LINES)], id="paragraph"),
+    pytest.param("春耕生产有序推进", [(HEADLINE, "春耕生产有序推进")], id="headline"),
+    pytest.param("本报记者 王晓东 通讯员 李倩", [(BYLINE, "本报记者 王晓东 通讯员 李倩")], id="byline"),
+    pytest.param("王晓东 摄", [(CREDIT, "王晓东 摄")], id="credit"),
+    pytest.param("——记市人民医院急诊科护士长李秀芳", [(SUBTITLE, "——记市人民医院急诊科护士长李秀芳")], id="subtitle"),
+    # a short line that ends a sentence ends a paragraph (spec §2, extractions
+    # without blank lines); it is not a headline
+    pytest.param(
+        "会议由副市长刘建国主持。\n" + PARAGRAPH_LINES,
+        [(PARAGRAPH, "会议由副市长刘建国主持。"), (PARAGRAPH, PARAGRAPH_LINES)],
+        id="short-sentence-first-line",
+    ),
+    # a full line that ends a sentence does not end the paragraph
+    pytest.param(
+        "今年以来，市住房和城乡建设局把老旧小区改造。\n" + PARAGRAPH_LINES,
+        [(PARAGRAPH, "今年以来，市住房和城乡建设局把老旧小区改造。\n" + PARAGRAPH_LINES)],
+        id="full-sentence-first-line",
+    ),
+    # a dateline that opens a paragraph stays in it
+    pytest.param(
+        "本报讯（记者刘晓宁）连日来，市农业农村局组织\n技术人员深入田间地头，指导农户做好春耕备播。",
+        [(PARAGRAPH, "本报讯（记者刘晓宁）连日来，市农业农村局组织\n技术人员深入田间地头，指导农户做好春耕备播。")],
+        id="dateline-paragraph",
+    ),
+    # a block is never split at a sentence end inside it (spec §5)
+    pytest.param(
+        "与会人员逐一作了表态。会议指出，要坚定信心，\n真抓实干，确保各项目标任务圆满完成。",
+        [(PARAGRAPH, "与会人员逐一作了表态。会议指出，要坚定信心，\n真抓实干，确保各项目标任务圆满完成。")],
+        id="sentence-end-inside",
+    ),
+    # a table is untouched, trailing tabs kept
+    pytest.param(
+        "项目\t金额\t\n道路改造\t1200万元\t",
+        [(TABLE, "项目\t金额\t\n道路改造\t1200万元\t")],
+        id="table",
+    ),
+]
+
+
+def _split(text):
+    doc = split_blocks(Document([Block(text)]), CONFIG)
+    return [(block.kind, block.text) for block in doc.blocks]
+
+
+@pytest.mark.parametrize("text, expected", SPLIT_CASES)
+def test_split_blocks(text, expected):
+    assert _split(text) == expected
+
+
+def test_split_blocks_continuation_line_is_not_a_headline():
+    # the block before does not end a sentence: the short first line of the
+    # next column ends that sentence's paragraph (spec §2), not a headline
+    first = Block("今年以来，市住房和城乡建设局把老旧小区改造作为重点民生")
+    second = Block("工程。\n" + PARAGRAPH_LINES)
+    doc = split_blocks(Document([first, second]), CONFIG)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (PARAGRAPH, first.text),
+        (PARAGRAPH, "工程。"),
+        (PARAGRAPH, PARAGRAPH_LINES),
+    ]
+
+
+def test_split_blocks_keeps_page_and_continued():
+    block = Block("老旧小区改造惠及万户\n" + PARAGRAPH_LINES, page=2, start=40, continued=True)
+    doc = split_blocks(Document([block]), CONFIG)
+    assert [(b.page, b.continued) for b in doc.blocks] == [(2, False), (2, True)]
+
+
+def test_split_blocks_empty_document():
+    assert split_blocks(Document([]), CONFIG).blocks == []
+
+
+# --- join_hard_wraps: every block but a table is one line --------------------
+
+WRAPPED_PAGE = (
+    "老旧小区改造惠及万户\n\n"
+    "本报记者 王晓东\n\n"
+    + PARAGRAPH_LINES
+    + "\n\n"
+    "图为施工人员在城东新区新建道路上铺\n设沥青，确保道路年底前通车。\n\n"
+    "项目\t金额\t进度\t\n道路改造\t1200万元\t80%\t\n管网铺设\t560万元\t\t\n\n"
+    "会上发布了the sustainable\ndevelopment report，引起关注。"
+)
+
+
+def test_join_hard_wraps_page():
+    doc = join_hard_wraps(split_blocks(parse(WRAPPED_PAGE), CONFIG), CONFIG)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (HEADLINE, "老旧小区改造惠及万户"),
+        (BYLINE, "本报记者 王晓东"),
+        (PARAGRAPH, "今年以来，市住房和城乡建设局把老旧小区改造作为重点民生工程，累计完成改造项目56个，惠及居民1.2万户，群众满意率达到98%以上。"),
+        (CAPTION, "图为施工人员在城东新区新建道路上铺设沥青，确保道路年底前通车。"),
+        (TABLE, "项目\t金额\t进度\t\n道路改造\t1200万元\t80%\t\n管网铺设\t560万元\t\t"),
+        (PARAGRAPH, "会上发布了the sustainable development report，引起关注。"),
+    ]
+
+
+def test_join_hard_wraps_leaves_tables_alone():
+    table = "序号\t单位\t得分\t\n1\t城东街道\t96.5\t\n2\t\t95.0\t"
+    doc = join_hard_wraps(Document([Block(table, TABLE)]), CONFIG)
+    assert doc.blocks[0].text == table
+
+
+def test_join_hard_wraps_headline_phrases_keep_a_space():
+    # a headline set on two short lines next to a paragraph whose lines are
+    # much wider: its lines are phrases, joined with one space (spec §2)
+    doc = Document([Block("织密安全防护网\n守护群众平安路", HEADLINE), Block(PARAGRAPH_LINES)])
+    join_hard_wraps(doc, CONFIG)
+    assert doc.blocks[0].text == "织密安全防护网 守护群众平安路"
+
+
+def test_join_hard_wraps_headline_wrapped_by_the_column():
+    # a headline whose first line fills the column was wrapped: nothing between
+    headline = "今年以来市住房和城乡建设局把老旧小区改造作为\n重点工程"
+    doc = Document([Block(headline, HEADLINE), Block(PARAGRAPH_LINES)])
+    join_hard_wraps(doc, CONFIG)
+    assert doc.blocks[0].text == "今年以来市住房和城乡建设局把老旧小区改造作为重点工程"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["会议由副市长刘建国主持。", "春耕生产有序推进", "建好一条路 带富一方人", "", "本报记者 王晓东"],
+)
+def test_join_hard_wraps_one_line_blocks_unchanged(text):
+    doc = join_hard_wraps(split_blocks(Document([Block(text)]), CONFIG), CONFIG)
+    assert [b.text for b in doc.blocks] == [text]
+
+
+def test_join_hard_wraps_is_idempotent():
+    doc = join_hard_wraps(split_blocks(parse(WRAPPED_PAGE), CONFIG), CONFIG)
+    once = [(b.kind, b.text) for b in doc.blocks]
+    join_hard_wraps(doc, CONFIG)
+    assert [(b.kind, b.text) for b in doc.blocks] == once
+
+
+# --- properties --------------------------------------------------------------
+
+
+def _non_space(texts):
+    return "".join(char for text in texts for char in text if not char.isspace())
+
+
+def _without_wrap_hyphens(text):
+    """`text` with the hyphens that join_lines removes (spec §2): a line that
+    ends in a hyphen after a lowercase Latin letter, followed by a line that
+    starts with a lowercase Latin letter."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    out = []
+    for number, line in enumerate(lines):
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if (
+            len(line) >= 2
+            and line[-1] == "-"
+            and "a" <= line[-2] <= "z"
+            and following[:1].isascii()
+            and following[:1].islower()
+        ):
+            line = line[:-1]
+        out.append(line)
+    return "\n".join(out)
+
+
+blocks_text = st.one_of(st.text(), running_text, page())
+
+
+@given(st.lists(blocks_text, max_size=6))
+def test_join_hard_wraps_keeps_every_non_space_character_in_order_on_one_line(texts):
+    doc = split_blocks(Document([Block(text) for text in texts]), CONFIG)
+    before = [block.text if block.kind == TABLE else _without_wrap_hyphens(block.text) for block in doc.blocks]
+    tables = [block.text for block in doc.blocks if block.kind == TABLE]
+    join_hard_wraps(doc, CONFIG)
+    assert _non_space(block.text for block in doc.blocks) == _non_space(before)
+    assert [block.text for block in doc.blocks if block.kind == TABLE] == tables
+    for block in doc.blocks:
+        if block.kind != TABLE:
+            assert "\n" not in block.text
+
+
+@given(st.text())
+def test_split_blocks_keeps_every_character(text):
+    doc = split_blocks(Document([Block(text)]), CONFIG)
+    assert "".join(block.text for block in doc.blocks).replace("\n", "") == text.replace("\n", "")
+
+
+@given(st.lists(st.text(), max_size=4), st.booleans())
+def test_join_lines_never_raises(lines, phrase_space):
+    join_lines(lines or [""], phrase_space=phrase_space)
