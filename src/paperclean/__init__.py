@@ -28,7 +28,16 @@ __all__ = [
     "clean",
     "clean_and_explain",
     "sample_text",
+    "stitch_issue",
 ]
+
+
+def stitch_issue(pages, config=None):
+    """Clean all pages of one issue and join the articles continued across
+    them (see :mod:`paperclean.issue`)."""
+    from .issue import stitch_issue as stitch
+
+    return stitch(pages, config)
 
 
 @dataclass(frozen=True)

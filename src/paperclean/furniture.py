@@ -1,0 +1,527 @@
+"""Page furniture: mastheads, dates, editor lines, footers -> metadata (spec §7).
+
+*Page furniture* is what the page prints around its articles: the masthead
+(``HENGSHUIRIBAO``, ``衡水日报``), the publisher (``中共衡水市委主办``), the
+issue date and weekday, the site address, the page label (``A4 要闻``), the
+editors (``责任编辑 李红丽 李真``), running headers
+(``2023年2月9日 星期四  经济  责任编辑：刘洋``), page numbers and the footer
+strip (``订版热线``, phone numbers).  None of it is article text.
+
+How it is recognized
+--------------------
+By general signals, never by one newspaper's names.  A *line* (furniture is a
+line of its own: a raw block may hold a masthead line above an article) is
+furniture when all of it reads as furniture pieces, separated by spaces:
+
+=============  ========================================================  ========
+kind           pieces                                                    strength
+=============  ========================================================  ========
+editor         ``责任编辑``, ``美术编辑``, ``校对``… and names              strong
+publisher      ``…主办``, ``…主管``, ``…出版`` (not ``由…主办``)            strong
+masthead       all-capital romanized name (``HENGSHUIRIBAO``)              strong
+newspaper      a name from :data:`NEWSPAPER_SUFFIXES` (``…日报``, ``…晚报``  strong
+               and the OCR misreadings ``…口報``, ``…曰报``)
+url            a site address, with its label (``衡水新闻网:www…``)         strong
+page_label     ``A4``, ``A4版``, ``第4版``, ``第四版``                      strong
+header         several pieces on one line (``A4 要闻``, ``2021年12月3日    strong
+               星期五``); a section word (``要闻``, ``经济``) only next to
+               a date, weekday, page label or editor
+running        a line repeated at the top (or bottom) of several pages      strong
+footer         a short line with footer words (``订版热线``, ``邮发代号``)   strong
+date           ``2021年12月3日``, ``2021-12-03``, ``二〇二一年…``            weak
+weekday        ``星期五``, ``周五``; lunar date ``农历…``                   weak
+phone          phone numbers, with a label (``热线：…``)                    weak
+page_number    ``3``, ``- 3 -``, ``第3页``                                  edge
+=============  ========================================================  ========
+
+Position decides the rest, since almost all furniture stands at the top or
+the bottom of a page (pages are separated by form feeds; a text without form
+feeds is one page):
+
+- a *strong* line is furniture among the lines at the top of a page before
+  which at most one line that is not furniture stands (:data:`EDGE_SLACK`),
+  and likewise at the bottom;
+- a *weak* or *edge* line only in the unbroken run of furniture that starts
+  at the very top or bottom; at the bottom a weak line needs a strong line in
+  that run (a notice that ends with its date or contact phone keeps them);
+- in the middle of a page only unmistakable lines go: editor lines with an
+  editor's title, running headers with an editor or a date and a weekday,
+  romanized mastheads ending in ``BAO``/``DAILY``.
+
+Bylines, datelines, headlines, section labels belonging to an article
+(``衡水新闻发布``, ``县市区党政主要负责人访谈``), captions and credits are not
+furniture: they read as text, not as the pieces above.
+
+Reported metadata
+-----------------
+``doc.metadata["furniture"]``: a list of ``{"text", "kind", "page", "block",
+"line"}`` (``page`` counts form feeds, ``block`` is the index of the block as
+this step received the blocks, ``line`` the index of the line in it), and
+where found: ``"newspaper"`` (the Chinese name, or
+else the romanized masthead), ``"date"`` (ISO ``2021-12-03``), ``"weekday"``,
+``"page"`` (the page label, normalized: ``"A4"``), ``"section"``,
+``"editors"`` (names, in order), ``"publisher"``, ``"url"``.
+
+With ``config.keep_furniture`` the lines stay, each as a block of its own of
+kind ``furniture``; they are reported all the same.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .chardata import ends_sentence
+from .document import FURNITURE, JUMP, TABLE, Block, Document
+from .jumps import chinese_number, parse_page_label
+
+STEP_NAME = "remove_furniture"
+
+#: Lines that are not furniture allowed above a strong furniture line at the
+#: top of a page (and below one at the bottom): a stray section word, say.
+EDGE_SLACK = 1
+#: How many lines at each edge of a page are examined at most.
+EDGE_LINES = 12
+#: Furniture lines are short; longer lines are never furniture.
+MAX_FURNITURE_CHARS = 80
+#: A line at the same edge of at least this many pages (and of a third of
+#: them) is a running header or footer.
+MIN_REPEATS = 2
+#: How many lines at each edge are compared across pages.
+REPEAT_LINES = 4
+
+#: Endings of Chinese newspaper names, with the usual OCR misreadings of 日
+#: (口, 曰).  Only a line that is nothing but such a name counts.
+NEWSPAPER_SUFFIXES = (
+    "日报", "日報", "口报", "口報", "曰报", "曰報", "晚报", "晚報", "早报", "早報",
+    "晨报", "晨報", "时报", "時報", "商报", "商報", "都市报", "青年报", "法制报",
+    "法治报", "农民报", "工人报", "经济报", "科技报", "导报", "周报",
+)
+#: Well-known names that do not end like the above.
+NEWSPAPER_NAMES = ("参考消息", "新京报", "解放军报", "南方周末", "环球时报")
+#: Romanized mastheads that end like this are furniture anywhere on a page.
+MASTHEAD_ENDINGS = ("BAO", "DAILY", "NEWS", "TIMES", "POST")
+#: Titles of the people who made the page.  Those in the second tuple also
+#: mark an editor line in the middle of a page.
+EDITOR_TITLES = ("编辑", "主编", "组版", "排版", "审读", "审校", "签发", "值班主任", "值班编委")
+STRONG_EDITOR_TITLES = (
+    "责任编辑", "本版编辑", "美术编辑", "图片编辑", "文字编辑", "执行编辑", "视觉编辑",
+    "网络编辑", "责编", "美编", "校对", "版式设计", "版式", "版面设计",
+)
+#: Words of a footer strip (subscription, advertising, printing notices).
+FOOTER_WORDS = (
+    "订版", "订报", "订阅", "广告热线", "发行热线", "新闻热线", "邮发代号", "统一刊号",
+    "连续出版物号", "定价", "零售价", "广告经营许可证", "广告许可证", "社址", "邮编",
+    "邮政编码", "传真", "印刷厂", "印刷：", "发行：",
+)
+
+STRONG, WEAK, EDGE, ANYWHERE = "strong", "weak", "edge", "anywhere"
+
+_NAME = r"[\p{Han}·]{2,4}"
+_CN_NUM = r"[〇零一二三四五六七八九十两]"
+_DATE = (
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2})"
+)
+_WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天]"
+_LUNAR = r"农历[\p{Han}]{2,12}"
+_LABEL = rf"(?:[A-Z]\d{{1,2}}(?:版)?|(?:第\s*)?[A-Z]?\d{{1,2}}\s*版|第{_CN_NUM}{{1,3}}版)"
+_URL = (
+    r"(?:[\p{Han}A-Za-z]{0,10}\s*[:：]?\s*)?"
+    r"(?:(?:https?://)?www\.[\w.-]+|https?://[\w.-]+|[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org|gov|edu))"
+    r"(?:/[\w./?=&%-]*)?"
+)
+_EMAIL = r"(?:[\p{Han}A-Za-z-]{0,8}\s*[:：]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_PHONE_NUMBER = r"(?:1[3-9]\d{9}|0\d{2,3}[-－—]?\d{7,8}|400[-－]?\d{3}[-－]?\d{4}|\d{7,8})(?!\d)"
+_PHONE = rf"(?:[\p{{Han}}]{{0,8}}\s*[:：]?\s*)?{_PHONE_NUMBER}(?:\s*[、,，/]\s*{_PHONE_NUMBER})*"
+_NEWSPAPER = (
+    r"(?:[\p{Han}]{1,8}(?:" + "|".join(NEWSPAPER_SUFFIXES) + r")|" + "|".join(NEWSPAPER_NAMES) + ")"
+)
+_PUBLISHER = r"(?:(?![\p{Han}]*由)[\p{Han}·（）()]{2,24}?(?:主管主办|主办出版|主办|主管|社出版))"
+_EDITOR_TITLE = "(?:" + "|".join(sorted(STRONG_EDITOR_TITLES + EDITOR_TITLES, key=len, reverse=True)) + ")"
+_STRONG_EDITOR_TITLE = "(?:" + "|".join(sorted(STRONG_EDITOR_TITLES, key=len, reverse=True)) + ")"
+_PAGE_NUMBER = r"(?:[-—–－]\s*\d{1,3}\s*[-—–－]|\d{1,3}|第\s*\d{1,3}\s*页)"
+
+#: One token of a furniture line: one or more pieces written together.  Each
+#: piece is atomic (the first alternative that reads it wins, and is not
+#: tried again), which keeps the search linear on long tokens.
+_TOKEN_RE = regex.compile(
+    rf"""(?>
+        (?P<date>{_DATE})
+      | (?P<weekday>{_WEEKDAY})
+      | (?P<lunar>{_LUNAR})
+      | (?P<page_label>{_LABEL})
+      | (?P<url>{_URL}|{_EMAIL})
+      | (?P<phone>{_PHONE})
+      | (?P<publisher>{_PUBLISHER})
+      | (?P<newspaper>{_NEWSPAPER})
+      | (?P<masthead>[A-Z]{{2,}})
+      | (?P<editor>{_EDITOR_TITLE}\s*[:：]\s*{_NAME}(?:[、，,]{_NAME})*
+                   |{_STRONG_EDITOR_TITLE}{_NAME}(?:[、，,]{_NAME})*
+                   |{_EDITOR_TITLE}[:：]?)
+    )+""",
+    regex.VERBOSE,
+)
+_SECTION_RE = regex.compile(r"[\p{Han}]{2,6}")
+_NAME_RE = regex.compile(_NAME)
+_EDITOR_TITLE_RE = regex.compile(rf"^{_EDITOR_TITLE}\s*[:：]?\s*")
+_PAGE_NUMBER_RE = regex.compile(_PAGE_NUMBER)
+_FOOTER_RE = regex.compile("|".join(map(regex.escape, FOOTER_WORDS)))
+_SEPARATOR_RE = regex.compile(r"\s+|[|｜•·・]")
+_BRACKETS_RE = regex.compile(r"[（(【\[](?P<inner>[^（()）【】\[\]]*)[）)】\]]")
+#: Spaces inside a date (``2021年 12月 3日``) are closed up before reading it.
+_DATE_SPACE_RE = regex.compile(r"(?<=[\d年月])\s+(?=\d)|(?<=\d)\s+(?=[年月日])")
+_DIGITS_RE = regex.compile(r"\d+")
+_SPACES_RE = regex.compile(r"\s+")
+#: Middle-of-page furniture needs one of these; the other lines are skipped
+#: without being read piece by piece.
+_ANYWHERE_HINT_RE = regex.compile("编|校对|版式|版面设计|星期|" + "|".join(MASTHEAD_ENDINGS))
+_FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+)
+
+_STRENGTH = {
+    "editor": STRONG, "publisher": STRONG, "masthead": STRONG, "newspaper": STRONG, "url": STRONG,
+    "page_label": STRONG, "header": STRONG, "running": STRONG, "footer": STRONG,
+    "date": WEAK, "weekday": WEAK, "lunar": WEAK, "phone": WEAK, "page_number": EDGE,
+}
+#: Blocks whose lines are never furniture.
+_NEVER = frozenset({TABLE, JUMP})
+_SECTION_ANCHORS = frozenset({"date", "weekday", "page_label", "editor"})
+
+
+def read_furniture_line(line: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """What kind of furniture `line` is, with its pieces ``(kind, text)``;
+    ``None`` for a line that is not only furniture.  Position is not looked
+    at here (see :func:`furniture_lines`).
+
+    >>> read_furniture_line("责任编辑 李红丽 李真")
+    ('editor', [('editor', '责任编辑'), ('name', '李红丽'), ('name', '李真')])
+    >>> read_furniture_line("2023年2月9日 星期四  经济  责任编辑：刘洋")[0]
+    'header'
+    >>> read_furniture_line("衡水新闻网:www.hsrb.com.cn")[0]
+    'url'
+    >>> read_furniture_line("本报记者 李晨阔") is None
+    True
+    >>> read_furniture_line("县市区党政主要负责人访谈") is None
+    True
+    """
+    text = line.strip().translate(_FULLWIDTH)
+    if not text or len(text) > MAX_FURNITURE_CHARS or "\t" in line:
+        return None
+    bracketed = _BRACKETS_RE.fullmatch(text)
+    if bracketed:  # （责任编辑：刘洋）
+        text = bracketed["inner"].strip()
+    text = _DATE_SPACE_RE.sub("", text)
+    tokens = [t for t in _SEPARATOR_RE.split(text) if t]
+    if not tokens:
+        return None
+    if len(tokens) > 1 and all(len(t) == 1 for t in tokens):  # 衡 水 日 报
+        tokens = ["".join(tokens)]
+    pieces = _read_tokens(tokens)
+    if pieces is None:
+        return _read_footer(line.strip())
+    kinds = [kind for kind, _ in pieces if kind not in ("name", "section")]
+    sections = sum(1 for kind, _ in pieces if kind == "section")
+    if not kinds:
+        return _read_footer(line.strip())
+    if sections and (sections > 2 or not _SECTION_ANCHORS.intersection(kinds)):
+        return None
+    if all(kind == "masthead" for kind in kinds):
+        letters = sum(len(text) for kind, text in pieces if kind == "masthead")
+        return ("masthead", pieces) if letters >= 6 else None
+    if kinds.count("editor") and set(kinds) == {"editor"}:
+        if not any(kind == "name" for kind, _ in pieces) and not any("：" in t or ":" in t for _, t in pieces):
+            return None  # a title alone (``编辑``) is no editor line
+        return "editor", pieces
+    if len(set(kinds)) == 1 and not sections:
+        if kinds[0] == "phone" and ("热线" in text or _FOOTER_RE.search(text)):
+            return "footer", pieces  # 新闻热线：0312-5550123
+        return kinds[0], pieces
+    return "header", pieces
+
+
+def _read_tokens(tokens: list[str]) -> list[tuple[str, str]] | None:
+    """The pieces of a line split at spaces, or ``None`` when a token is not
+    furniture.  Names may follow an editor's title; a page number only stands
+    alone."""
+    if len(tokens) == 1 and _PAGE_NUMBER_RE.fullmatch(tokens[0]):
+        return [("page_number", tokens[0])]
+    pieces: list[tuple[str, str]] = []
+    after_editor = False
+    for token in tokens:
+        match = _TOKEN_RE.fullmatch(token)
+        if match:
+            found = sorted(
+                (start, kind, token[start:end])
+                for kind in _STRENGTH
+                if kind in match.groupdict()
+                for start, end in match.spans(kind)
+            )
+            pieces.extend((kind, text) for _, kind, text in found)
+            after_editor = found[-1][1] == "editor"
+        elif after_editor and _NAME_RE.fullmatch(token):
+            pieces.append(("name", token))
+        elif _SECTION_RE.fullmatch(token):
+            pieces.append(("section", token))
+            after_editor = False
+        else:
+            return None
+    return pieces
+
+
+def _read_footer(line: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A short line of a footer strip (``限 限 直 微信息 订版热线``)."""
+    if len(line) <= 40 and _FOOTER_RE.search(line) and not ends_sentence(line) and "，" not in line:
+        return "footer", [("footer", line)]
+    return None
+
+
+def furniture_strength(kind: str, pieces: list[tuple[str, str]]) -> str:
+    """How sure a furniture line of this kind is, away from the page edges:
+    ``anywhere`` (even in the middle of a page), ``strong`` (near an edge),
+    ``weak`` (only in a run of furniture at an edge) or ``edge`` (only at
+    the very top or bottom).
+
+    >>> furniture_strength(*read_furniture_line("责任编辑：刘洋"))
+    'anywhere'
+    >>> furniture_strength(*read_furniture_line("2021年12月3日"))
+    'weak'
+    """
+    texts = [text for _, text in pieces]
+    if kind in ("editor", "header") and any(t.startswith(STRONG_EDITOR_TITLES) for t in texts):
+        return ANYWHERE
+    if kind == "header" and {"date", "weekday"} <= {k for k, _ in pieces} and len(pieces) >= 3:
+        return ANYWHERE
+    if kind == "masthead" and "".join(texts).endswith(MASTHEAD_ENDINGS) and len("".join(texts)) >= 8:
+        return ANYWHERE
+    return _STRENGTH[kind]
+
+
+def furniture_lines(doc: Document) -> list[tuple[int, int, str, list[tuple[str, str]]]]:
+    """Every furniture line of `doc`: ``(block index, line index, kind,
+    pieces)``, in document order.  See the module docstring for the rules
+    of position.
+
+    >>> doc = Document([Block("HENGSHUIRIBAO\\n2021年12月3日"), Block("本报讯 今年以来，我市…。"), Block("13503189058")])
+    >>> [(b, i, kind) for b, i, kind, _ in furniture_lines(doc)]
+    [(0, 0, 'masthead'), (0, 1, 'date')]
+    """
+    pages: dict[int, list[int]] = {}
+    for index, block in enumerate(doc.blocks):
+        pages.setdefault(block.page, []).append(index)
+    running = _running_lines(doc, pages) if len(pages) > 1 else set()
+    found: dict[tuple[int, int], tuple[str, list]] = {}
+    for indices in pages.values():
+        top = _edge_lines(doc, indices, from_top=True)
+        bottom = _edge_lines(doc, indices, from_top=False)
+        for lines, at_bottom in ((top, False), (bottom, True)):
+            found.update(_edge_run(lines, running, at_bottom))
+        for index in indices:
+            text = doc.blocks[index].text
+            if doc.blocks[index].kind in _NEVER or not _ANYWHERE_HINT_RE.search(text):
+                continue
+            for number, line in enumerate(text.split("\n")):
+                if (index, number) in found:
+                    continue
+                read = read_furniture_line(line)
+                if read and furniture_strength(*read) == ANYWHERE:
+                    found[(index, number)] = read
+    return [(b, i, kind, pieces) for (b, i), (kind, pieces) in sorted(found.items())]
+
+
+def _edge_lines(doc: Document, indices: list[int], from_top: bool) -> list[tuple[int, int, str]]:
+    """Up to :data:`EDGE_LINES` lines ``(block, line, text)`` from one edge
+    of a page, the nearest to the edge first.  The lines of tables and jump
+    lines count, with an empty text (they are never furniture)."""
+    lines: list[tuple[int, int, str]] = []
+    for index in indices if from_top else reversed(indices):
+        block = doc.blocks[index]
+        numbered = list(enumerate(block.text.split("\n")))
+        for number, line in numbered if from_top else reversed(numbered):
+            if line.strip():
+                lines.append((index, number, "" if block.kind in _NEVER else line))
+                if len(lines) >= EDGE_LINES:
+                    return lines
+    return lines
+
+
+def _edge_run(lines, running, at_bottom: bool) -> dict:
+    """The furniture among the lines of one edge (nearest first)."""
+    accepted: dict[tuple[int, int], tuple[str, list]] = {}
+    weak_run: list[tuple[int, int]] = []
+    strong_in_run = False
+    not_furniture = 0
+    for index, number, line in lines:
+        if not_furniture > EDGE_SLACK:
+            break
+        read = read_furniture_line(line)
+        if (index, number) in running and (read is None or _STRENGTH[read[0]] != STRONG):
+            read = ("running", [("running", line.strip())])
+        strength = furniture_strength(*read) if read else None
+        if strength in (STRONG, ANYWHERE):
+            accepted[(index, number)] = read
+            strong_in_run = strong_in_run or not_furniture == 0
+        elif strength in (WEAK, EDGE) and not_furniture == 0:
+            accepted[(index, number)] = read
+            if strength == WEAK:
+                weak_run.append((index, number))
+        else:
+            not_furniture += 1
+    if at_bottom and not strong_in_run:
+        for key in weak_run:
+            del accepted[key]
+    return accepted
+
+
+def _running_lines(doc: Document, pages: dict[int, list[int]]) -> set[tuple[int, int]]:
+    """Lines repeated at the same edge of several pages (digits ignored, so
+    that page numbers and dates may differ).
+
+    A page the extraction wrote twice is not a running header: the pages
+    that share a line must differ in the lines next to it."""
+    seen: dict[tuple[bool, str], list[tuple[int, int, tuple]]] = {}
+    for indices in pages.values():
+        for from_top in (True, False):
+            edge = _edge_lines(doc, indices, from_top)[: REPEAT_LINES + 2]
+            neighbourhood = tuple(line.strip() for _, _, line in edge)
+            keys_on_page = set()
+            for index, number, line in edge[:REPEAT_LINES]:
+                text = line.strip()
+                if not text or len(text) > MAX_FURNITURE_CHARS or ends_sentence(text) or "，" in text:
+                    continue
+                key = (from_top, _running_key(text))
+                if key not in keys_on_page:
+                    keys_on_page.add(key)
+                    seen.setdefault(key, []).append((index, number, neighbourhood))
+    needed = max(MIN_REPEATS, -(-len(pages) // 3))
+    return {
+        (index, number)
+        for places in seen.values()
+        if len(places) >= needed and len({n for _, _, n in places}) > 1
+        for index, number, _ in places
+    }
+
+
+def _running_key(line: str) -> str:
+    return _DIGITS_RE.sub("#", _SPACES_RE.sub("", line))
+
+
+def remove_furniture(doc: Document, config) -> Document:
+    """Remove page furniture and report it as metadata (spec §7).
+
+    Why: a masthead, a date line or ``责任编辑 …`` between paragraphs is not
+    article text, and a reader wants the date and the page as data.  Only the
+    furniture lines go; the other lines of their block stay exactly as they
+    were.  Bylines, headlines, section labels of an article, captions and
+    credits stay (see the module docstring).
+
+    >>> doc = Document([Block("HENGSHUIRIBAO\\n2021年12月3日\\n中共衡水市委主办"), Block("本报讯 今年以来，我市…。")])
+    >>> [b.text for b in remove_furniture(doc, None).blocks]
+    ['本报讯 今年以来，我市…。']
+    >>> doc.metadata["newspaper"], doc.metadata["date"]
+    ('HENGSHUIRIBAO', '2021-12-03')
+    """
+    keep = bool(getattr(config, "keep_furniture", False))
+    found = furniture_lines(doc)
+    doc.metadata["furniture"] = [
+        {"text": doc.blocks[b].lines[i].strip(), "kind": kind, "page": doc.blocks[b].page, "block": b, "line": i}
+        for b, i, kind, _ in found
+    ]
+    _collect_metadata(doc.metadata, [(kind, pieces) for _, _, kind, pieces in found])
+    if not found:
+        return doc
+    by_block: dict[int, set[int]] = {}
+    for b, i, _, _ in found:
+        by_block.setdefault(b, set()).add(i)
+    blocks: list[Block] = []
+    for index, block in enumerate(doc.blocks):
+        numbers = by_block.get(index)
+        if not numbers:
+            blocks.append(block)
+            continue
+        blocks.extend(_without_lines(doc, index, block, numbers, keep))
+    doc.blocks = blocks
+    return doc
+
+
+def _without_lines(doc: Document, index: int, block: Block, numbers: set[int], keep: bool) -> list[Block]:
+    """`block` without its furniture lines (or, with `keep`, with each of
+    them set apart as a block of kind ``furniture``)."""
+    lines = block.text.split("\n")
+    if keep and len(lines) == 1:
+        block.kind = FURNITURE
+        return [block]
+    parts: list[Block] = []
+    current: list[str] = []
+    current_offset = offset = 0
+    for number, line in enumerate(lines):
+        if number in numbers:
+            if keep:
+                if current:
+                    parts.append(Block("\n".join(current), block.kind, block.page, block.start + current_offset))
+                    current = []
+                parts.append(Block(line, FURNITURE, block.page, block.start + offset))
+            else:
+                doc.record(STEP_NAME, index, offset, line + ("\n" if number < len(lines) - 1 else ""), "", "furniture")
+        else:
+            if not current:
+                current_offset = offset
+            current.append(line)
+        offset += len(line) + 1
+    if current:
+        parts.append(Block("\n".join(current), block.kind, block.page, block.start + current_offset))
+    if keep and len(parts) != 1:
+        doc.record(STEP_NAME, index, 0, "", "", f"furniture set apart ({len(parts)} blocks)")
+    return parts
+
+
+def _collect_metadata(metadata: dict, found: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    """Newspaper, date, weekday, page, section, editors, publisher and URL
+    from the pieces of the furniture lines (the first of each wins)."""
+    editors: list[str] = []
+    latin = None
+    for kind, pieces in found:
+        for piece_kind, text in pieces:
+            if piece_kind == "newspaper":
+                metadata.setdefault("newspaper", regex.sub(r"\s+", "", text))
+            elif piece_kind == "masthead":
+                latin = latin or text
+            elif piece_kind == "date":
+                metadata.setdefault("date", _iso_date(text))
+            elif piece_kind == "weekday":
+                metadata.setdefault("weekday", text)
+            elif piece_kind == "page_label":
+                parsed = parse_page_label(text)
+                if parsed:
+                    metadata.setdefault("page", parsed[0])
+            elif piece_kind == "section":
+                metadata.setdefault("section", text)
+            elif piece_kind == "name":
+                editors.append(text)
+            elif piece_kind == "editor":
+                editors.extend(_NAME_RE.findall(_EDITOR_TITLE_RE.sub("", text)))
+            elif piece_kind == "publisher":
+                metadata.setdefault("publisher", text)
+            elif piece_kind == "url":
+                metadata.setdefault("url", text)
+    if latin and "newspaper" not in metadata:
+        metadata["newspaper"] = latin
+    if editors:
+        metadata["editors"] = list(dict.fromkeys(editors))
+
+
+def _iso_date(text: str) -> str:
+    """``2021-12-03`` from a printed date; the text itself when unreadable.
+
+    >>> _iso_date("2021年12月3日"), _iso_date("二〇二一年十二月三日"), _iso_date("2021.12.3")
+    ('2021-12-03', '2021-12-03', '2021-12-03')
+    """
+    parts = regex.split(r"\s*[年月日./-]\s*", text.strip())
+    numbers = [chinese_number(p) for p in parts if p]
+    if len(numbers) == 3 and all(numbers):
+        year, month, day = numbers
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return text
