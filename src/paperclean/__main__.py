@@ -1,5 +1,8 @@
+"""``python -m paperclean``: the same command line as ``paperclean``."""
+
 import sys
 
 from .cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())
