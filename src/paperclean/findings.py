@@ -21,6 +21,7 @@ from .order import starts_list_item
 
 CONTEXT_CHARS = 12
 PAIRS = ["（）", "《》", "“”", "【】", "「」"]
+_PAIR_RES = [regex.compile(f"[{pair}]") for pair in PAIRS]
 _STRAY_LATIN_RE = regex.compile(rf"(?<=[{HAN}] ?)\b[a-z]{{2,12}}\b(?= ?[{HAN}])")
 _DEBRIS_RE = regex.compile(r"\S(?: \S){2,}")
 
@@ -38,9 +39,11 @@ def find_unbalanced(text: str) -> list[tuple[int, str]]:
     []
     """
     found = []
-    for opener, closer in PAIRS:
+    for (opener, closer), pattern in zip(PAIRS, _PAIR_RES):
+        if opener not in text and closer not in text:
+            continue
         stack: list[int] = []
-        for match in regex.finditer(f"[{opener}{closer}]", text):
+        for match in pattern.finditer(text):
             if match.group() == opener:
                 stack.append(match.start())
             elif stack:

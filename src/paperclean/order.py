@@ -132,6 +132,12 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
     return NONE
 
 
+def _may_be_strong(left: str, right: str) -> bool:
+    """A cheap test for the STRONG evidence of :func:`joint_score`."""
+    first = right.lstrip()[:1]
+    return bool(first) and (first in NO_SENTENCE_START or (first in UNITS and left.rstrip()[-1:].isdigit()))
+
+
 def _word_across(left: str, right: str) -> bool:
     if not left or not right or not _HAN_RE.match(left[-1]) or not _HAN_RE.match(right[0]):
         return False
@@ -279,9 +285,11 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
             continue  # a real headline (phrase spaces, no running-text commas)
         if candidate > 0 and _is_unfinished(blocks[candidate - 1]) and candidate - 1 != index:
             continue  # it continues its own neighbour
+        if len(text) > MAX_FRAGMENT_CHARS and not _may_be_strong(left, text):
+            continue  # only a block that plainly completes the sentence moves, whatever its length
         score = joint_score(left, text)
         if len(text) > MAX_FRAGMENT_CHARS and score < STRONG:
-            continue  # only a block that plainly completes the sentence moves, whatever its length
+            continue
         if score > best_score and score >= WORD:
             best, best_score = candidate, score
     return best

@@ -98,8 +98,8 @@ def split_blocks(doc: Document, config) -> Document:
             new.continued = block.continued and number == len(parts)
             classify(new)
             blocks.append(new)
-    for index, block in enumerate(blocks):
-        if block.kind == HEADLINE and _is_cut_paragraph(block, _column_width(blocks, index)):
+    for block, column in zip(blocks, column_widths(blocks)):
+        if block.kind == HEADLINE and _is_cut_paragraph(block, column):
             block.kind = PARAGRAPH
     if doc.changes is not None and len(blocks) != len(doc.blocks):
         doc.record("split_blocks", 0, 0, "", "", f"{len(doc.blocks)} blocks -> {len(blocks)} blocks")
@@ -260,16 +260,17 @@ def join_hard_wraps(doc: Document, config) -> Document:
     whose first line fills the column was wrapped and is joined with nothing.
     """
     blocks = doc.blocks
-    for index, block in enumerate(blocks):
+    columns = column_widths(blocks)
+    for block, neighbours_column in zip(blocks, columns):
         if block.kind == TABLE:
             continue
         lines = block.lines
         own = sorted(display_width(line.strip()) for line in lines[:-1])
-        column = own[len(own) // 2] if len(own) >= 2 else _column_width(blocks, index)
+        column = own[len(own) // 2] if len(own) >= 2 else neighbours_column
         block.last_line_share = display_width(lines[-1].strip()) / column if column > 0 else 0.0
         if len(lines) == 1:
             continue
-        phrase = block.kind in PHRASE_KINDS and _is_phrase_lines(lines, _column_width(blocks, index))
+        phrase = block.kind in PHRASE_KINDS and _is_phrase_lines(lines, neighbours_column)
         block.text = join_lines(lines, phrase_space=phrase)
     return doc
 
@@ -283,16 +284,30 @@ def _is_phrase_lines(lines: list[str], column: int) -> bool:
     )
 
 
-def _column_width(blocks: list[Block], index: int) -> int:
-    """The column width of the paragraphs nearest to block `index`: the median
-    width of the lines (but the last) of the nearest paragraph of three lines
-    or more after it (or else before it)."""
-    for neighbours in (blocks[index + 1 :], reversed(blocks[:index])):
-        for block in neighbours:
-            if block.kind == PARAGRAPH and block.text.count("\n") >= 2:
-                widths = sorted(display_width(line.strip()) for line in block.lines[:-1])
-                return widths[len(widths) // 2]
-    return 0
+def column_widths(blocks: list[Block]) -> list[int]:
+    """For each block, the column width of the paragraphs nearest to it: the
+    median width of the lines (but the last) of the nearest paragraph of three
+    lines or more after it, or else before it (0 when there is none).  One
+    pass each way, so long documents stay linear."""
+    own = [_own_column(block) for block in blocks]
+    after = [0] * len(blocks)
+    nearest = 0
+    for index in range(len(blocks) - 1, -1, -1):
+        after[index] = nearest
+        nearest = own[index] or nearest
+    widths = []
+    nearest = 0
+    for index, width in enumerate(own):
+        widths.append(after[index] or nearest)
+        nearest = width or nearest
+    return widths
+
+
+def _own_column(block: Block) -> int:
+    if block.kind != PARAGRAPH or block.text.count("\n") < 2:
+        return 0
+    widths = sorted(display_width(line.strip()) for line in block.lines[:-1])
+    return widths[len(widths) // 2]
 
 
 __all__ = ["join_lines", "split_blocks", "join_hard_wraps", "HEADLINE"]
