@@ -26,6 +26,10 @@ ELLIPSIS = "ellipsis"  # a line that is only ……
 FURNITURE = "furniture"
 JUMP = "jump"
 
+#: Kinds whose characters the typesetting steps (spaces, punctuation) leave as
+#: extracted: table cells, and furniture and jump lines kept on request.
+VERBATIM_KINDS = frozenset({TABLE, FURNITURE, JUMP})
+
 #: Kinds whose spaces separate phrases or names and are kept (spec §3).
 PHRASE_KINDS = frozenset({HEADLINE, SUBTITLE, BYLINE, CREDIT, HEADING})
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import regex
 
 from .chardata import CJK_PUNCT, HAN
-from .document import TABLE, Document
+from .document import VERBATIM_KINDS, Document
 
 # --- character classes --------------------------------------------------------
 
@@ -210,7 +210,7 @@ def widen_punctuation(doc: Document, config) -> Document:
     ['附：社区考评得分明细', '序号\\t得分:\\t1,2']
     """
     for block in doc.blocks:
-        if block.kind != TABLE:
+        if block.kind not in VERBATIM_KINDS:
             block.text = widen_half_width_punctuation(block.text)
     return doc
 
@@ -411,7 +411,7 @@ def pair_quotes(doc: Document, config) -> Document:
     ['市“四位一体”工作机制', '"a"\\t"b"']
     """
     for block in doc.blocks:
-        if block.kind != TABLE:
+        if block.kind not in VERBATIM_KINDS:
             block.text = curl_quotes(block.text)
     return doc
 
@@ -490,6 +490,6 @@ def narrow_latin_punctuation(doc: Document, config) -> Document:
     ['Hello, world']
     """
     for block in doc.blocks:
-        if block.kind != TABLE:
+        if block.kind not in VERBATIM_KINDS:
             block.text = narrow_full_width_punctuation(block.text)
     return doc
