@@ -126,7 +126,8 @@ SPLIT_CASES = [
     ),
     pytest.param(
         "3月12日，志愿者在滨湖公园参加义务植树活动。\n通讯员 李倩摄",
-        [(PARAGRAPH, "3月12日，志愿者在滨湖公园参加义务植树活动。"), (CREDIT, "通讯员 李倩摄")],
+        # the short paragraph right above a credit is its caption, 图为 or not
+        [(CAPTION, "3月12日，志愿者在滨湖公园参加义务植树活动。"), (CREDIT, "通讯员 李倩摄")],
         id="caption-without-tu-wei-credit",
     ),
     # --- a —— subtitle and a …… line are blocks of their own (spec §2) ---
@@ -202,12 +203,14 @@ def test_split_blocks(text, expected):
 def test_split_blocks_continuation_line_is_not_a_headline():
     # the block before does not end a sentence: the short first line of the
     # next column ends that sentence's paragraph (spec §2), not a headline
-    first = Block("今年以来，市住房和城乡建设局把老旧小区改造作为重点民生")
-    second = Block("工程。\n" + PARAGRAPH_LINES)
+    # (the cut line fills the column: a wider line would be a headline set
+    # across columns)
+    first = Block("今年以来，市住房和城乡建设局把老旧小区改造作")
+    second = Block("为重点民生工程。\n" + PARAGRAPH_LINES)
     doc = split_blocks(Document([first, second]), CONFIG)
     assert [(b.kind, b.text) for b in doc.blocks] == [
         (PARAGRAPH, first.text),
-        (PARAGRAPH, "工程。"),
+        (PARAGRAPH, "为重点民生工程。"),
         (PARAGRAPH, PARAGRAPH_LINES),
     ]
 

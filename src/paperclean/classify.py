@@ -14,8 +14,9 @@ every later step depends on them:
 - **byline**: a short line naming reporters (``本报记者 李晨阔``, ``河北日报记者
   陈凤来 通讯员 田静云``) or a short line of two to four names separated by
   spaces (``高占峰 任玉静``).
-- **headline**: a short block (at most 2 lines and 64 characters) that does not
-  end a sentence and does not end in a mark that continues one (``，、；``),
+- **headline**: a short block (at most 2 lines and 64 characters, or any
+  number of lines of at most 8 characters: phrases set line by line) that does
+  not end a sentence and does not end in a mark that continues one (``，、；``),
   nor start with one.
 - **paragraph**: everything else.
 
@@ -45,6 +46,7 @@ from .document import (
 HEADLINE_MAX_CHARS = 64
 HEADLINE_MAX_LINES = 2
 SHORT_LINE_CHARS = 40
+PHRASE_LINE_CHARS = 8
 
 HEADING_RE = regex.compile(r"#{1,6}\s")
 ELLIPSIS_RE = regex.compile(r"\s*(?:…{1,2}|\.{3,6}|。{3,6}|⋯{1,6})\s*")
@@ -87,7 +89,11 @@ def classify_text(text: str) -> str:
         return HEADING
     if ELLIPSIS_RE.fullmatch(stripped):
         return ELLIPSIS
-    short = len(lines) <= HEADLINE_MAX_LINES and len(stripped) <= HEADLINE_MAX_CHARS
+    short = len(stripped) <= HEADLINE_MAX_CHARS and (
+        len(lines) <= HEADLINE_MAX_LINES
+        # a headline or byline set phrase by phrase, one short line each
+        or all(len(line.strip()) <= PHRASE_LINE_CHARS for line in lines)
+    )
     if short and SUBTITLE_RE.match(stripped):
         return SUBTITLE
     if len(stripped) <= SHORT_LINE_CHARS and len(lines) <= HEADLINE_MAX_LINES:

@@ -36,6 +36,8 @@ from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, TABLE, Bl
 MIN_WORD_FREQUENCY = 10
 #: A block whose last line fills this share of its column was probably cut.
 CUT_LINE_SHARE = 0.85
+#: ... but a line clearly wider than its column is a headline across columns.
+MAX_CUT_LINE_SHARE = 1.05
 #: A headline-shaped line at least this wide may be a paragraph's first line.
 PIECE_LINE_SHARE = 0.75
 #: Fewest weighted occurrences of a character pair inside dictionary words for
@@ -237,7 +239,7 @@ def restore_reading_order(doc: Document, config) -> Document:
         if right is not None and left.text.rstrip().endswith(("：", ":")) and starts_list_item(right.text):
             index += 1  # a colon before a list ends its sentence (spec §5)
             continue
-        cut = left.last_line_share >= CUT_LINE_SHARE
+        cut = CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE  # wider: a headline
         score = joint_score(left.text, right.text, cut) if right is not None else NONE
         fragment = _displaced_fragment(blocks, index, following, score)
         if fragment is not None:

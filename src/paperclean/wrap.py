@@ -7,6 +7,8 @@ import regex
 from .chardata import display_width, ends_sentence
 from .classify import CREDIT_RE, ELLIPSIS_RE, SUBTITLE_RE, classify, is_headline_text
 from .document import (
+    CAPTION,
+    CREDIT,
     FURNITURE,
     HEADLINE,
     JUMP,
@@ -25,10 +27,29 @@ HEADLINE_WIDTH_SHARE = 0.75
 FULL_LINE_SHARE = 0.9
 #: A line narrower than this share of its column ends a paragraph (or is a
 #: headline) when no blank lines separate the paragraphs.
-SHORT_LINE_SHARE = 0.8
+SHORT_LINE_SHARE = 0.7
+#: A line this many times the column is a paragraph left unwrapped.
+UNWRAPPED_LINE_SHARE = 1.4
+#: Longest caption (characters) recognized by the credit line under it.
+MAX_CAPTION_CHARS = 200
+#: A line that ends a sentence ends its paragraph when narrower than this share.
+ENDED_LINE_SHARE = 0.9
+#: An indent is two characters: four cells.
+INDENT_CELLS = 4
+#: A line this many cells wider than its column is a headline across columns.
+WIDE_LINE_CELLS = 3
+#: Lines narrower than this share of the column that end no sentence are the
+#: phrases of one headline or byline set line by line.
+PHRASE_LINE_SHARE = 0.5
+#: Lines of a caption box differ from the column by more than this many cells.
+CAPTION_MISFIT_CELLS = 3
 #: ... and a first line that ends no sentence must be narrower than this
 #: share to be a headline of its own.
 HEADLINE_LINE_SHARE = 0.7
+#: A block of fewer lines is measured against the page's typical column...
+MIN_LINES_FOR_COLUMN = 5
+#: ... when the page has at least this many inner lines to tell it.
+MIN_LINES_FOR_PAGE_COLUMN = 10
 #: Lines on each side that make up a line's neighbourhood for its column width.
 COLUMN_WINDOW = 6
 #: Fewest characters in a headline split off a paragraph.
@@ -37,6 +58,8 @@ MIN_HEADLINE_CHARS = 4
 _LATIN_END_RE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[.,;:!?)'\"]?$")
 _LATIN_START_RE = regex.compile(r"[A-Za-z(\"']")
 _HYPHEN_END_RE = regex.compile(r"[a-z]-$")
+#: Phrases of a headline: two Hanzi or more, a space, two Hanzi or more.
+_PHRASE_GAP_RE = regex.compile(r"\p{Han}{2} +\p{Han}{2}")
 
 
 def join_lines(lines: list[str], phrase_space: bool = False) -> str:
@@ -86,21 +109,27 @@ def split_blocks(doc: Document, config) -> Document:
     [('headline', '织密“监测网”\\n加强应急处置能力'), ('paragraph', '当前，全球新冠肺炎疫情仍在\\n持续演变，国内防控形势紧急。')]
     """
     blocks: list[Block] = []
+    page_column = typical_column(doc.blocks)
     for block in _split_tables(doc.blocks):
         if block.kind in (TABLE, FURNITURE, JUMP):
             classify(block)
             blocks.append(block)
             continue
         previous_ends = not blocks or ends_sentence(blocks[-1].text) or blocks[-1].kind != PARAGRAPH
-        parts = _split_lines(block.lines, previous_ends)
-        for number, part in enumerate(parts, 1):
+        parts = _split_lines(block.lines, previous_ends, page_column)
+        for number, (part, shape_kind) in enumerate(parts, 1):
             new = Block("\n".join(part), block.kind, block.page, block.start)
             new.continued = block.continued and number == len(parts)
             classify(new)
+            if shape_kind is not None and new.kind in (PARAGRAPH, HEADLINE):
+                new.kind = shape_kind
             blocks.append(new)
     for block, column in zip(blocks, column_widths(blocks)):
         if block.kind == HEADLINE and _is_cut_paragraph(block, column):
             block.kind = PARAGRAPH
+    for previous, block in zip(blocks, blocks[1:]):
+        if block.kind == CREDIT and _is_caption_text(previous):
+            previous.kind = CAPTION
     if doc.changes is not None and len(blocks) != len(doc.blocks):
         doc.record("split_blocks", 0, 0, "", "", f"{len(doc.blocks)} blocks -> {len(blocks)} blocks")
     doc.blocks = blocks
@@ -130,13 +159,22 @@ def _part(block: Block, lines: list[str], table: bool) -> Block:
     return Block("\n".join(lines), TABLE if table else PARAGRAPH, block.page, block.start)
 
 
+def _is_caption_text(block: Block) -> bool:
+    """The text right above a photo credit is its caption when it is a short
+    paragraph that ends its sentences."""
+    return block.kind == PARAGRAPH and len(block.text) <= MAX_CAPTION_CHARS and ends_sentence(block.text)
+
+
 def _is_cut_paragraph(block: Block, column: int) -> bool:
     """A headline-shaped block that is really a paragraph cut at a column
     end: its last line fills the column and it holds running-text commas."""
     last = block.lines[-1].strip()
     return (
         column > 0
-        and display_width(last) >= FULL_LINE_SHARE * column
+        and (
+            FULL_LINE_SHARE * column <= display_width(last) <= column + WIDE_LINE_CELLS
+            or display_width(last) >= UNWRAPPED_LINE_SHARE * column  # a paragraph the extractor did not wrap
+        )
         and any(mark in block.text for mark in "，、,")
         and (len(block.lines) == 1 or display_width(block.lines[0].strip()) >= FULL_LINE_SHARE * column)
     )
@@ -148,41 +186,134 @@ def split_paragraphs(lines: list[str]) -> list[list[str]]:
     Extractors such as PyMuPDF, pdfminer.six and ``pdftotext`` end every line
     with a single newline.  A paragraph then ends at a line that is clearly
     shorter than the column around it (justified text fills every other line),
-    or before an indented line; consecutive short lines that end no sentence
-    are one headline or subhead.  A full-width line never ends a paragraph
-    without such evidence.
+    and a new one starts at an indented line, or at a line two characters
+    short of the column after a sentence end (an indent the extractor dropped).
+    A line wider than the column (a headline across columns) is a block of its
+    own; a run of very short lines that end no sentence is one headline or
+    byline set phrase by phrase; a photo credit (``…摄``) and the lines above it
+    that do not fit the column (the caption box) are blocks of their own.  A
+    full-width line never ends a paragraph without such evidence.
 
     >>> lines = ["今年以来，我市持续推进民生工", "程建设，成效明显。", "本报记者 张三", "　　记者从市住建局获悉，全市已", "完成改造任务的九成以上，进度", "超过预期。"]
     >>> [len(part) for part in split_paragraphs(lines)]
     [2, 1, 3]
     """
+    return [part for part, _kind in _paragraph_parts(lines)]
+
+
+def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[str], str | None]]:
+    """:func:`split_paragraphs` with a kind for the parts it recognized by
+    their shape (caption, credit), None for the others.  A block too short to
+    show its own column width is measured against `page_column`."""
     if len(lines) < 3:
-        return [lines]
+        return [(lines, None)]
     widths = [_printed_width(line) for line in lines]
+    if page_column and len(lines) < MIN_LINES_FOR_COLUMN:
+        columns = [page_column] * len(lines)
+    else:
+        columns = [_local_column(widths, index) for index in range(len(lines))]
     indented = [line[:1] in (" ", "\u3000") for line in lines]
     mostly_indented = sum(indented) * 2 > len(lines)
-    parts: list[list[str]] = [[lines[0]]]
+    ends = [ends_sentence(line) for line in lines]
+    kinds, inside = _caption_boxes(lines, widths, columns)
+    starts = set(kinds)
+    for index in kinds:
+        if kinds[index] == CREDIT:
+            starts.add(index + 1)
     for index in range(1, len(lines)):
-        column = _local_column(widths, index)
-        previous_short = widths[index - 1] < SHORT_LINE_SHARE * column
-        if previous_short and len(parts[-1]) == 1 and not ends_sentence(lines[index - 1]):
-            # a first line that ends no sentence is a headline only when it is
-            # clearly short: a dateline opening a paragraph is short too
-            previous_short = widths[index - 1] < HEADLINE_LINE_SHARE * column
-        short = widths[index] < SHORT_LINE_SHARE * column
-        same_headline = (
-            previous_short
-            and short
-            and not ends_sentence(lines[index - 1])
-            and not ends_sentence(lines[index])
-            and not indented[index]
-            and len(parts[-1]) == 1
+        if index in inside:
+            continue
+        column, previous = columns[index], index - 1
+        wide = _is_wide(widths, columns, index)
+        previous_wide = _is_wide(widths, columns, previous)
+        # an ellipsis may stand mid-paragraph, so it is no strong end
+        share = ENDED_LINE_SHARE if ends[previous] and not lines[previous].rstrip().endswith("…") else SHORT_LINE_SHARE
+        previous_short = widths[previous] < share * column and widths[previous] < column - INDENT_CELLS // 2
+        first_line = previous == 0 or previous in starts or ends[previous - 1]
+        if previous_short and first_line:
+            # a paragraph's first line is short by its indent, which the
+            # extractor may have dropped; one that ends no sentence is a
+            # headline only when clearly short (a dateline is short too)
+            limit = column - INDENT_CELLS - 2 if ends[previous] else HEADLINE_LINE_SHARE * column
+            previous_short = widths[previous] < limit
+        both_short = not ends[previous] and not ends[index] and not indented[index]
+        phrases = both_short and (
+            # phrase after phrase of a headline or byline set line by line
+            (widths[previous] < PHRASE_LINE_SHARE * column and widths[index] < PHRASE_LINE_SHARE * column)
+            # or a subhead of two short lines
+            or (
+                widths[index] < SHORT_LINE_SHARE * column
+                and (previous == 0 or previous in starts or ends[previous - 1])
+            )
         )
-        if (indented[index] and not mostly_indented) or (previous_short and not same_headline):
-            parts.append([lines[index]])
+        dropped_indent = (
+            not mostly_indented
+            and ends[previous]
+            and not ends[index]
+            and column - 3 * INDENT_CELLS // 2 <= widths[index] <= column - INDENT_CELLS // 2 - 1
+            and " " not in lines[index].strip()  # spaces took print width we cannot measure
+            and index + 1 < len(lines)
+            and widths[index + 1] >= column - 2
+        )
+        headline_phrases = ends[previous] and not ends[index] and _PHRASE_GAP_RE.search(lines[index].strip())
+        if (
+            (indented[index] and not mostly_indented)
+            or headline_phrases
+            or (previous_short and not phrases)
+            or wide
+            or previous_wide
+            or dropped_indent
+        ):
+            starts.add(index)
+    parts: list[tuple[list[str], str | None]] = []
+    for index, line in enumerate(lines):
+        if index == 0 or index in starts:
+            parts.append(([line], kinds.get(index)))
         else:
-            parts[-1].append(lines[index])
+            parts[-1][0].append(line)
     return parts
+
+
+def _is_wide(widths: list[int], columns: list[int], index: int) -> bool:
+    """A line wider than its column and than the line after it (or before
+    it, for the last line): a headline set across columns."""
+    neighbour = widths[index + 1] if index + 1 < len(widths) else widths[index - 1]
+    return widths[index] > columns[index] + WIDE_LINE_CELLS and widths[index] > neighbour + WIDE_LINE_CELLS
+
+
+def _caption_boxes(lines: list[str], widths: list[int], columns: list[int]) -> tuple[dict[int, str], set[int]]:
+    """Caption boxes: a credit line, and above it the lines whose width does
+    not fit the column.  Returns the first line of each caption and of each
+    credit with its kind, and the other lines of the captions."""
+    kinds: dict[int, str] = {}
+    inside: set[int] = set()
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not (len(stripped) <= 36 and CREDIT_RE.fullmatch(stripped)):
+            continue
+        kinds[index] = CREDIT
+        # the caption's last line is short like any last line: look above it
+        last = index - 1 if index > 0 and ends_sentence(lines[index - 1]) else index
+        first = last
+        while first > 0 and abs(widths[first - 1] - columns[first - 1]) > CAPTION_MISFIT_CELLS:
+            first -= 1
+        if first < last:
+            kinds[first] = CAPTION
+            inside.update(range(first + 1, index))
+    return kinds, inside
+
+
+def typical_column(blocks: list[Block]) -> int:
+    """The most common printed width of the lines that are neither the first
+    nor the last of their block (0 when there are none): the column width."""
+    counts: dict[int, int] = {}
+    for block in blocks:
+        for line in block.lines[1:-1]:
+            width = _printed_width(line)
+            counts[width] = counts.get(width, 0) + 1
+    if sum(counts.values()) < MIN_LINES_FOR_PAGE_COLUMN:
+        return 0
+    return max(counts, key=lambda width: (counts[width], width))
 
 
 def _printed_width(line: str) -> int:
@@ -190,8 +321,11 @@ def _printed_width(line: str) -> int:
     justification and do not count; leading spaces are an indent, usually two
     ideographic spaces, however the extractor wrote them."""
     body = line.lstrip(" \u3000")
-    indent = 4 if len(body) < len(line) else 0
-    return indent + display_width(body.replace(" ", ""))
+    indent = INDENT_CELLS if len(body) < len(line) else 0
+    # curly quotes are set half or full width, depending on the font: count
+    # them as the narrower, so that a line full of quotes does not look wide
+    quotes = sum(body.count(quote) for quote in "“”‘’")
+    return indent + display_width(body.replace(" ", "")) - quotes
 
 
 def _local_column(widths: list[int], index: int) -> int:
@@ -201,10 +335,13 @@ def _local_column(widths: list[int], index: int) -> int:
     return window[(len(window) * 3) // 4]
 
 
-def _split_lines(lines: list[str], previous_ends: bool) -> list[list[str]]:
-    parts: list[list[str]] = []
-    for paragraph in split_paragraphs(lines):
-        parts.extend(_split_paragraph_lines(paragraph, previous_ends and not parts))
+def _split_lines(lines: list[str], previous_ends: bool, page_column: int) -> list[tuple[list[str], str | None]]:
+    parts: list[tuple[list[str], str | None]] = []
+    for paragraph, kind in _paragraph_parts(lines, page_column):
+        if kind is not None:
+            parts.append((paragraph, kind))
+            continue
+        parts.extend((part, None) for part in _split_paragraph_lines(paragraph, previous_ends and not parts))
     return parts
 
 
