@@ -159,9 +159,7 @@ def test_output_shape(extractor, name):
 # sets as blocks of their own ("综合", "A3", blank lines around them) and
 # that paperclean keeps.
 FURNITURE_LEFT = {
-    ("pdftotext", "fx1_000"),
     ("pdftotext", "fx2_003"),
-    ("pdftotext", "fx3_004"),
 }
 
 

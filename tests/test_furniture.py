@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paperclean.document import FURNITURE, parse, render
+from paperclean.document import FURNITURE, Block, Document, parse, render
+from paperclean.pipeline import Config
 from paperclean.furniture import furniture_strength, read_furniture_line, remove_furniture
 
 from strategies import headline_line, running_text
@@ -342,3 +343,25 @@ def test_keep_furniture_keeps_every_line(text):
 def test_no_crash_on_any_text(text):
     remove_furniture(parse(text), None)
     remove_furniture(parse(text), Keep())
+
+
+def test_a_section_word_between_header_pieces_is_furniture():
+    # pdftotext's default mode sets the pieces of a running header on lines of
+    # their own: date, section, editor.  The lone section word between them
+    # belongs to the header, not to an article.
+    doc = remove_furniture(
+        Document([Block("2023年9月10日 星期日"), Block("文明创建"), Block("责任编辑：赵磊"), Block("本报讯 今年以来，我市持续推进民生工程建设。")]),
+        Config(),
+    )
+    assert [block.text for block in doc.blocks] == ["本报讯 今年以来，我市持续推进民生工程建设。"]
+    assert {"text": "文明创建", "kind": "section"}.items() <= doc.metadata["furniture"][1].items()
+
+
+def test_a_section_word_after_furniture_but_before_text_stays():
+    # A short line right after the header that no furniture line follows is a
+    # headline or section label of an article (spec §2): it stays.
+    doc = remove_furniture(
+        Document([Block("2023年9月10日 星期日"), Block("衡水新闻发布"), Block("本报讯 今年以来，我市持续推进民生工程建设。")]),
+        Config(),
+    )
+    assert "衡水新闻发布" in [block.text for block in doc.blocks]

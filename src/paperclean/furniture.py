@@ -353,6 +353,7 @@ def _edge_run(lines, running, at_bottom: bool) -> dict:
     weak_run: list[tuple[int, int]] = []
     strong_in_run = False
     not_furniture = 0
+    section = None  # a lone section word seen right after furniture
     for index, number, line in lines:
         if not_furniture > EDGE_SLACK:
             break
@@ -363,12 +364,21 @@ def _edge_run(lines, running, at_bottom: bool) -> dict:
         if strength in (STRONG, ANYWHERE):
             accepted[(index, number)] = read
             strong_in_run = strong_in_run or not_furniture == 0
+            if section is not None:
+                # a section word between two furniture lines is a piece of a
+                # running header that the extractor set on lines of its own
+                key, word = section
+                accepted[key] = ("section", [("section", word)])
+                not_furniture -= 1
         elif strength in (WEAK, EDGE) and not_furniture == 0:
             accepted[(index, number)] = read
             if strength == WEAK:
                 weak_run.append((index, number))
         else:
             not_furniture += 1
+        word = line.strip()
+        between = read is None and accepted and not_furniture == 1 and _SECTION_RE.fullmatch(word)
+        section = ((index, number), word) if between else None
     if at_bottom and not strong_in_run:
         for key in weak_run:
             del accepted[key]
