@@ -287,6 +287,11 @@ def test_text_before_a_to_jump_is_marked_continued():
     assert doc.blocks[0].continued
 
 
-def test_a_from_jump_does_not_mark_anything_continued():
-    doc = remove_jump_lines(Document([Block("（上接第一版）\n文章继续写下去。")]), None)
-    assert not any(block.continued for block in doc.blocks)
+def test_text_before_a_from_jump_is_an_article_edge():
+    # `…493万元，撬` + `（上接A7版）` + `景县殡仪馆…`: the text after the jump line
+    # continues another article, so nothing is joined across it (spec §5).
+    doc = remove_jump_lines(Document([Block("全市共投入资金493万元，撬"), Block("（上接A7版）\n景县殡仪馆开通了网上祭扫。")]), None)
+    assert [(block.text, block.continued) for block in doc.blocks] == [
+        ("全市共投入资金493万元，撬", True),
+        ("景县殡仪馆开通了网上祭扫。", False),
+    ]

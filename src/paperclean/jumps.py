@@ -335,14 +335,16 @@ def _strip_block(doc: Document, index: int, block: Block, keep: bool, found: lis
         at_end = line.rstrip().endswith(last[1].strip())
         goes_on = last[2]["direction"] == "to"
         if alone:
+            # a jump line on its own is an article edge, either way: the
+            # text before it is not continued by the text after it (§5)
             flush(line_offset)
-            if goes_on:
-                _mark_continued(parts, pending)
+            _mark_continued(parts, pending)
             if keep:
                 parts.append((line_offset, [line], JUMP))
         else:
             if at_start:
                 flush(line_offset)
+                _mark_continued(parts, pending)
             if not current:
                 current_offset = line_offset
             current.append(line if keep else new_line)
@@ -363,8 +365,10 @@ def _strip_block(doc: Document, index: int, block: Block, keep: bool, found: lis
 
 
 def _mark_continued(parts: list, pending: dict) -> None:
-    """The text just before a `下转` jump line goes on on another page: mark
-    the part that ends there (or, if none, the block before) as continued."""
+    """The text just before a jump line is an article edge (with `下转` it
+    goes on on another page; before `上接` another article resumes): mark the
+    part that ends there (or, if none, the block before) as continued, so
+    that nothing is joined after it."""
     for number in range(len(parts) - 1, -1, -1):
         if parts[number][2] != JUMP:
             pending["parts"].add(number)
