@@ -26,28 +26,41 @@ def to_simplified(text: str) -> str:
 def to_traditional(text: str) -> str:
     """Simplified characters to Traditional.
 
+    The text goes to Simplified first: OpenCC's Simplified-to-Traditional
+    tables expect Simplified input, and on text that is already Traditional
+    they can change it again (``干預`` -> ``幹預``), so a second pass would
+    not be a no-op.
+
     >>> to_traditional("后来")
     '後來'
+    >>> to_traditional("干预") == to_traditional(to_traditional("干预")) == "干預"
+    True
     """
-    return _converter("s2t").convert(text)
+    return _converter("s2t").convert(to_simplified(text))
 
 
 def convert_minority_script(text: str) -> str:
     """Convert only the stray characters of the script the text uses less.
 
     A Simplified page with a few Traditional characters left by OCR gets those
-    few converted; a Traditional page keeps its script the same way.  Counting
-    uses the characters that differ between the two scripts.
+    few converted; a Traditional page keeps its script the same way.  The
+    votes compare the text with its Simplified and its Traditional forms:
+    characters that differ from the Simplified form are Traditional, those
+    that differ from the Traditional form are Simplified.  A tie goes to
+    Simplified; a conversion that changes the length (a phrase table) leaves
+    the text alone.
 
     >>> convert_minority_script("衡水口報是一份报纸，报道本地新闻")
     '衡水口报是一份报纸，报道本地新闻'
+    >>> convert_minority_script("衡水日報是一份報紙，报導本地新聞")
+    '衡水日報是一份報紙，報導本地新聞'
     """
     simplified = to_simplified(text)
-    traditional = to_traditional(text)
+    traditional = _converter("s2t").convert(simplified)
+    if len(simplified) != len(text) or len(traditional) != len(text):
+        return text
     traditional_votes = sum(1 for a, b in zip(text, simplified) if a != b)
     simplified_votes = sum(1 for a, b in zip(text, traditional) if a != b)
-    if len(simplified) != len(text) or len(traditional) != len(text):
-        return text  # a phrase conversion changed the length: leave it to the user
     if simplified_votes >= traditional_votes:
         return simplified if traditional_votes else text
     return traditional if simplified_votes else text

@@ -9,6 +9,11 @@ from .document import CREDIT, PHRASE_KINDS, TABLE, Document
 
 _SPACE_RUN_RE = regex.compile(r"[ \t]{2,}|\t")
 
+#: Punctuation shared by Chinese and Western typography (straight quotes turn
+#: curly later, in pair_quotes): a space next to one is judged by its other
+#: neighbour.
+SHARED_PUNCT = "“”‘’…—\"'"
+
 # Running text: a space touching Chinese punctuation goes; a space touching a
 # Hanzi goes unless a Latin letter stands on the other side (then one stays).
 _RUNNING_SPACE_RE = regex.compile(
@@ -16,33 +21,65 @@ _RUNNING_SPACE_RE = regex.compile(
     rf" +(?=[{CJK_PUNCT}])|"
     rf"(?<=[{HAN}]) +(?![A-Za-z])|"
     rf"(?<![A-Za-z ]) +(?=[{HAN}])|"
-    # single digits spread apart by justification inside Chinese text
-    rf"(?<=(?:^|[^0-9A-Za-z.,])\d) (?=\d(?: \d)*(?:[{HAN}{CJK_PUNCT}]|$))|"
-    rf"(?<=[{HAN}{CJK_PUNCT}]\d(?: \d)*) (?=\d(?![0-9A-Za-z.]))|"
+    # a number next to Chinese takes no space on its other side either
+    # (`“民生难题” 30件`), unless a Latin word or a number stands there
+    rf"(?<![A-Za-z0-9 ]) +(?=\d+(?:\.\d+)? *[{HAN}{CJK_PUNCT}])|"
+    rf"(?<=[{HAN}{CJK_PUNCT}] *\d+(?:\.\d+)?) +(?![A-Za-z0-9 ])|"
     # a lone hyphen counts as punctuation next to Chinese
-    rf"(?<=[{HAN}]) +(?=-)|(?<=-) +(?=[{HAN}])"
+    rf"(?<=[{HAN}]) +(?=-)|(?<=-) +(?=[{HAN}])|"
+    # quotes, the ellipsis and the dash (shared with Western typography) lose
+    # a space unless a Latin word or a number stands on its other side: the
+    # same rule as in headlines, so a block reads the same whichever kind it
+    # is given
+    rf"(?<=[{SHARED_PUNCT}]) +(?![A-Za-z0-9])|(?<![A-Za-z0-9]) +(?=[{SHARED_PUNCT}])"
+)
+
+# Single digits that justification spread apart inside Chinese text
+# (`2 0 2 1 年`): a run of lone digits with Chinese (or the block's edge) on
+# both sides.  A run between Latin words (`a list of 2 3 numbers`) is left.
+_SPREAD_DIGITS_RE = regex.compile(
+    rf"(?<=(?:^|[{HAN}{CJK_PUNCT}]) ?)\d(?: \d)+(?= ?(?:[{HAN}{CJK_PUNCT}]|$))"
+)
+
+# A credit in brackets (`（记者焦磊 通讯员李彦芬）`, or any bracket right after
+# the `…讯` / `…日电` dateline that opens the block): the names inside keep one
+# space between them.
+_CREDIT_IN_BRACKETS_RE = regex.compile(
+    r"[（(][^（()）\n]{0,40}?(?:记者|通讯员)[^（()）\n]{0,40}[）)]"
+    r"|(?<=^[^（()）\n]{0,20}(?:讯|日电|社电|社[^（()）\n]{1,8}电) ?)[（(][^（()）\n]{1,40}[）)]"
 )
 
 # Headlines, bylines and credits: phrase spaces stay (one), a space next to a
-# punctuation mark goes unless Latin text stands on its other side.
+# punctuation mark goes unless Latin text stands on its other side.  Straight
+# quotes count as marks: they become curly quotes later (pair_quotes), and a
+# second pass must not find a space to remove next to them then.
 _PHRASE_SPACE_RE = regex.compile(
-    rf"(?<=[{CJK_PUNCT}“”‘’…—]) +(?![A-Za-z0-9])|"
-    rf"(?<![A-Za-z0-9]) +(?=[{CJK_PUNCT}“”‘’…—])|"
+    rf"(?<=[{CJK_PUNCT}{SHARED_PUNCT}]) +(?![A-Za-z0-9])|"
+    rf"(?<![A-Za-z0-9]) +(?=[{CJK_PUNCT}{SHARED_PUNCT}])|"
     rf"(?<=[{CJK_PUNCT}]) +|"
     rf" +(?=[{CJK_PUNCT}])|"
     rf"(?<=[{HAN}]) +(?=-)|(?<=-) +(?=[{HAN}])"
 )
 
-# A dateline that opens a paragraph: `本报讯（记者…）`, `新华社北京12月2日电`.
-_DATELINE_RE = regex.compile(
-    rf"^\s*(?P<lead>本报讯|[{HAN}]{{2,8}}讯|(?:本报|新华社|中新社|人民日报|[{HAN}]{{2,6}}社)[{HAN}\d]{{0,12}}电)"
-    rf"\s*(?P<paren>[（(][^（()）\n]{{1,40}}[）)])?\s*"
+# A wire dateline that opens a paragraph (`新华社北京12月2日电`, `本报北京1月18日
+# 电`), with its bracket if any: one space follows it.  (`本报讯` takes none.)
+_WIRE_DATELINE_RE = regex.compile(
+    rf"(?:(?:新华社|中新社)[{HAN}]{{0,8}}(?:\d{{1,2}}月\d{{1,2}}日)?电"
+    rf"|(?:本报|人民日报|[{HAN}]{{2,6}}社)[{HAN}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电)"
+    r"(?:[（(][^（()）\n]{1,40}[）)])? ?"
 )
 _HEADING_MARK_RE = regex.compile(r"^#{1,6} ")
 
 
 def space_running_text(text: str) -> str:
     """Remove the spaces that extraction left in running Chinese text.
+
+    A space touching a Hanzi or Chinese punctuation goes (also next to a digit
+    or a lone hyphen); one space stays between a Hanzi and a Latin word, and
+    none is added.  Single digits spread apart inside Chinese text are closed
+    up.  Left alone: spaces between Latin words and numbers (one each), the
+    names in a reporters' credit in brackets, and the one space between a wire
+    dateline (`新华社北京12月2日电`) and its story.
 
     >>> space_running_text("截至目前， 1030 名驻村安全员")
     '截至目前，1030名驻村安全员'
@@ -54,29 +91,60 @@ def space_running_text(text: str) -> str:
     '赞不绝口。2021年'
     >>> space_running_text("a list of 2 3 numbers")
     'a list of 2 3 numbers'
+    >>> space_running_text("本报讯 （记者李辉 通讯员亓雨） 日前，会议召开。")
+    '本报讯（记者李辉 通讯员亓雨）日前，会议召开。'
+    >>> space_running_text("会议 召开。（记者焦磊 通讯员李彦芬）")
+    '会议召开。（记者焦磊 通讯员李彦芬）'
     """
     text = _SPACE_RUN_RE.sub(" ", text).strip()
     if text.isascii():
         return text
-    match = _DATELINE_RE.match(text)
-    if not match:
-        return _RUNNING_SPACE_RE.sub("", text)
-    lead = _RUNNING_SPACE_RE.sub("", match["lead"])
-    paren = match["paren"] or ""
-    if paren:
-        paren = paren[0] + _space_names(paren[1:-1]) + paren[-1]
-    rest = _RUNNING_SPACE_RE.sub("", text[match.end() :])
-    joint = " " if lead.endswith("电") and rest else ""
-    return f"{lead}{paren}{joint}{rest}"
+    text = _space_sentences(text)
+    # The dateline is looked for after the spaces went, so that a second pass
+    # sees what the first one saw.
+    match = _WIRE_DATELINE_RE.match(text)
+    if match and match.end() < len(text):
+        return f"{text[: match.end()].rstrip(' ')} {text[match.end() :]}"
+    return text
+
+
+def _space_sentences(text: str) -> str:
+    """The running-text rules; credits in brackets keep spaces between names."""
+    if "记者" in text or "通讯员" in text or "讯" in text or "电" in text:
+        parts = []
+        end = 0
+        for match in _CREDIT_IN_BRACKETS_RE.finditer(text):
+            credit = match.group()
+            before = _space_plain(text[end : match.start()])
+            parts.append(before.rstrip(" ") if credit[0] == "（" else before)
+            parts.append(credit[0] + _space_names(credit[1:-1]) + credit[-1])
+            end = match.end()
+        if parts:
+            after = _space_plain(text[end:])
+            parts.append(after.lstrip(" ") if text[end - 1] == "）" else after)
+            return "".join(parts)
+    return _space_plain(text)
+
+
+def _space_plain(text: str) -> str:
+    text = _RUNNING_SPACE_RE.sub("", text)
+    if " " in text:
+        text = _SPREAD_DIGITS_RE.sub(lambda m: m.group().replace(" ", ""), text)
+    return text
 
 
 def _space_names(text: str) -> str:
-    """Inside a dateline's brackets names keep one space between them."""
+    """Inside a credit's brackets names keep one space between them."""
     return _PHRASE_SPACE_RE.sub("", _SPACE_RUN_RE.sub(" ", text).strip())
 
 
 def space_phrases(text: str) -> str:
     """Headline spacing: one space between phrases, none next to punctuation.
+
+    Headlines, kickers, bylines and credits set their phrases or names apart
+    with spaces (`增进福祉 补齐短板`, `袁占林 摄`): those stay, one each.  A
+    space next to a punctuation mark goes, unless a Latin word or a number
+    stands on its other side.  A Markdown heading marker keeps its space.
 
     >>> space_phrases("增进福祉   补齐短板")
     '增进福祉 补齐短板'
@@ -92,12 +160,28 @@ def space_phrases(text: str) -> str:
     return _PHRASE_SPACE_RE.sub("", text)
 
 
+_TRAILING_SPACES_RE = regex.compile(r" +$", flags=regex.MULTILINE)
+
+
 def normalize_spaces(doc: Document, config) -> Document:
-    """Apply the space rules of each block's kind; tables keep their cells."""
+    r"""Apply the space rules of each block's kind (spec §3).
+
+    Headlines, subtitles, bylines, credits and Markdown headings keep their
+    phrase spaces (:func:`space_phrases`); every other block is running text
+    (:func:`space_running_text`).  A table keeps its cells, spaces and tabs
+    (trailing tabs too, spec §8); only the spaces at the end of its rows go
+    (spec §1: no trailing spaces).
+
+    >>> from .document import Block
+    >>> doc = Document([Block("我 市以项目"), Block("增进福祉 补齐短板", "headline"),
+    ...                 Block("项目 \t数量\t \n合计\t12 ", "table")])
+    >>> [b.text for b in normalize_spaces(doc, None).blocks]
+    ['我市以项目', '增进福祉 补齐短板', '项目 \t数量\t\n合计\t12']
+    """
     for block in doc.blocks:
         if block.kind == TABLE:
-            continue
-        if block.kind in PHRASE_KINDS:
+            block.text = _TRAILING_SPACES_RE.sub("", block.text)
+        elif block.kind in PHRASE_KINDS:
             block.text = space_phrases(block.text)
         else:
             block.text = space_running_text(block.text)
@@ -114,7 +198,8 @@ def close_letter_spacing(doc: Document, config) -> Document:
     characters (``高标准农田 民 展``) is garbled, not letter-spaced: untouched.
 
     >>> from .document import Block
-    >>> [b.text for b in close_letter_spacing(Document([Block("盘 点 2021", "headline"), Block("高标准农田 民 展", "headline")]), None).blocks]
+    >>> doc = Document([Block("盘 点 2021", "headline"), Block("高标准农田 民 展", "headline")])
+    >>> [b.text for b in close_letter_spacing(doc, None).blocks]
     ['盘点 2021', '高标准农田 民 展']
     """
     for block in doc.blocks:
