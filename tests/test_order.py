@@ -586,6 +586,15 @@ def _whitespace_free(text):
     return "".join(text.split())
 
 
+_WIDE_TO_NARROW = str.maketrans("，；：？！（）", ",;:?!()")
+
+
+def _folded(text):
+    """`text` with the punctuation that a join may widen (spec §4: a mark that
+    a join puts next to Chinese is widened) folded to half width."""
+    return text.translate(_WIDE_TO_NARROW)
+
+
 def _visible(counter):
     return Counter({char: count for char, count in counter.items() if char.strip()})
 
@@ -598,8 +607,8 @@ def _merged_tables(before, after):
 @given(blocks())
 def test_no_character_added_dropped_or_changed(block_list):
     after = _run(copy.deepcopy(block_list))
-    before_chars = Counter("".join(b.text for b in block_list))
-    after_chars = Counter("".join(b.text for b in after))
+    before_chars = Counter(_folded("".join(b.text for b in block_list)))
+    after_chars = Counter(_folded("".join(b.text for b in after)))
     # every character but whitespace is kept exactly; whitespace may only go
     # (a headline-shaped piece joined into running text loses its spaces,
     # spec §3), except the newline between the rows of two merged tables
@@ -616,10 +625,10 @@ def test_no_character_added_dropped_or_changed_ignoring_nothing(block_list):
     # blocks is the same before and after; the only character added is the
     # newline between the rows of two merged tables, and one space where a join
     # puts two Latin words side by side
-    before = Counter("".join(b.text for b in block_list))
+    before = Counter(_folded("".join(b.text for b in block_list)))
     after = _run(copy.deepcopy(block_list))
     added = Counter({"\n": _merged_tables(block_list, after), " ": _latin_joints(block_list, after)})
-    assert Counter("".join(b.text for b in after)) == before + added
+    assert Counter(_folded("".join(b.text for b in after))) == before + added
 
 
 def _latin_joints(before, after):
@@ -646,10 +655,10 @@ def test_idempotent_on_its_own_output(block_list):
 @given(blocks())
 def test_a_block_is_never_split(block_list):
     # every block ends up whole inside one block (its whitespace aside)
-    after = [_whitespace_free(b.text) for b in _run(copy.deepcopy(block_list))]
+    after = [_folded(_whitespace_free(b.text)) for b in _run(copy.deepcopy(block_list))]
     assert len(after) <= len(block_list)
     for block in block_list:
-        assert any(_whitespace_free(block.text) in text for text in after)
+        assert any(_folded(_whitespace_free(block.text)) in text for text in after)
 
 
 @given(blocks(text=st.text()))

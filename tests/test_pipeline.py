@@ -308,13 +308,6 @@ def test_explanation_is_consistent(text):
     assert_explanation_is_consistent(text, Config())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wrap.split_blocks records Change('split_blocks', 0, 0, '', '', '1 blocks -> 2 blocks'): "
-    "before == after, so the explanation holds a change that changes nothing and says "
-    "neither where nor what (it should record each split, e.g. the text of the block that was "
-    "split off, or no Change at all)",
-)
 def test_split_blocks_records_a_real_change():
     text = "织密“监测网”\n加强应急处置能力\n当前，全球新冠肺炎疫情仍在\n持续演变，国内防控形势紧急。"
     changes = [change for change in clean_and_explain(text).changes if change.step == "split_blocks"]
@@ -467,23 +460,12 @@ def test_empty_text():
 SECOND_PASS_CHANGES = [
     pytest.param(
         "一，\n\n,",
-        id="join-after-widen_punctuation",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="order.restore_reading_order joins ',' to '一，' after widen_punctuation ran: "
-            "clean gives '一，,\\n', a second pass widens it to '一，，\\n' (spec §4: ',' in CJK context is '，')",
-        ),
+        id="join-after-widen_punctuation",  # fixed
     ),
     pytest.param("，，\n\n一一一一一\n一一一一一\n一", id="doubled-glyphs-after-a-join"),  # fixed
     pytest.param(
         "一一 一一一一\n\n上一\n\n一一\n\n一一一一一\n一一一一一\n，",
-        id="headline-joined-by-restore_reading_order",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="order.restore_reading_order moves the last block up and joins it to the headline "
-            "'一一 一一一一' (spec §5: a headline is not joined), giving a paragraph that keeps the "
-            "headline's phrase space: '一一 一一一一一一一一一一一一一一，'; a second pass removes the space",
-        ),
+        id="headline-joined-by-restore_reading_order",  # fixed
     ),
     pytest.param(
         "一一\n\n一一发行热\n线",
@@ -508,10 +490,6 @@ def test_second_pass_changes(text):
     assert clean(once) == once
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="order.restore_reading_order joins after widen_punctuation: clean('一，\\n\\n,') gives '一，,\\n'",
-)
 def test_a_comma_joined_in_cjk_context_is_widened():
     # spec §5: a block that starts with a comma continues the one before;
     # spec §4: a ',' in CJK context is '，'

@@ -114,3 +114,6 @@ DATELINE_LEAD_RE = regex.compile(
     r"\s*(?:本报讯|\p{Han}{2,8}讯|(?:新华社|中新社)\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?电"
     r"|(?:本报|人民日报|\p{Han}{2,6}社)\p{Han}{0,8}\d{1,2}月\d{1,2}日电)"
 )
+
+#: Phrases of a headline: two Hanzi or more, a space, two Hanzi or more.
+PHRASE_GAP_RE = regex.compile(r"\p{Han}{2} +\p{Han}{2}")

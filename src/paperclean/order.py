@@ -26,8 +26,9 @@ from functools import lru_cache
 
 import regex
 
-from .chardata import HAN, ends_sentence
+from .chardata import HAN, PHRASE_GAP_RE, ends_sentence
 from .chardata import DATELINE_LEAD_RE
+from .punctuation import widen_half_width_punctuation
 from .spacing import space_running_text
 from .wrap import join_lines
 from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, TABLE, Block, Document
@@ -200,6 +201,8 @@ def _headline_piece(block: Block) -> bool:
     """A headline-shaped block that may be a piece of a paragraph: it holds
     running-text commas, or its line was nearly as wide as the column (a
     paragraph's indented first line, cut by a column break)."""
+    if PHRASE_GAP_RE.search(block.text):
+        return False  # phrase spaces: a real headline
     return any(mark in block.text for mark in "，、,") or block.last_line_share >= PIECE_LINE_SHARE
 
 
@@ -250,17 +253,16 @@ def restore_reading_order(doc: Document, config) -> Document:
             elif fragment < following:
                 following -= 1
             doc.record("restore_reading_order", index, len(left.text), "", moved.text, "displaced fragment moved here")
-            left.text += moved.text.strip()
+            left.text = _rejoined(left.text + moved.text.strip(), left.kind == HEADLINE)
+            left.kind = PARAGRAPH
             left.last_line_share = 1.0  # a fragment stands in the middle of its sentence
             continue
         if right is not None and _accepts(left, right, score):
             interruptions = blocks[index + 1 : following]
             doc.record("restore_reading_order", index, len(left.text), "", right.text[:20], f"joined across a break (evidence {score})")
-            left.text = join_lines([left.text, right.text])
+            left.text = _rejoined(join_lines([left.text, right.text]), left.kind == HEADLINE)
             left.continued, left.last_line_share = right.continued, right.last_line_share
-            if left.kind == HEADLINE:  # a paragraph piece that looked like a headline
-                left.kind = PARAGRAPH
-                left.text = space_running_text(left.text)
+            left.kind = PARAGRAPH  # a headline-shaped piece joined is a paragraph
             # the interruptions now follow the joined paragraph; look at the
             # same block again, which may still be unfinished
             blocks[index + 1 : following + 1] = interruptions
@@ -268,6 +270,14 @@ def restore_reading_order(doc: Document, config) -> Document:
         index += 1
     doc.blocks = blocks
     return doc
+
+
+def _rejoined(text: str, respace: bool) -> str:
+    """The typesetting of running text at a new joint: a half-width mark that
+    now has Chinese beside it is widened (spec §4), and a headline-shaped
+    piece loses its phrase spaces (§3)."""
+    text = widen_half_width_punctuation(text)
+    return space_running_text(text) if respace else text
 
 
 def _displaced_fragment(blocks: list[Block], index: int, following: int, direct: int) -> int | None:

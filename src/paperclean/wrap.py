@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .chardata import display_width, ends_sentence
+from .chardata import PHRASE_GAP_RE, display_width, ends_sentence
 from .classify import CREDIT_RE, ELLIPSIS_RE, SUBTITLE_RE, classify, is_headline_text
 from .document import (
     CAPTION,
@@ -58,8 +58,6 @@ MIN_HEADLINE_CHARS = 4
 _LATIN_END_RE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[.,;:!?)'\"]?$")
 _LATIN_START_RE = regex.compile(r"[A-Za-z(\"']")
 _HYPHEN_END_RE = regex.compile(r"[a-z]-$")
-#: Phrases of a headline: two Hanzi or more, a space, two Hanzi or more.
-_PHRASE_GAP_RE = regex.compile(r"\p{Han}{2} +\p{Han}{2}")
 
 
 def join_lines(lines: list[str], phrase_space: bool = False) -> str:
@@ -117,6 +115,9 @@ def split_blocks(doc: Document, config) -> Document:
             continue
         previous_ends = not blocks or ends_sentence(blocks[-1].text) or blocks[-1].kind != PARAGRAPH
         parts = _split_lines(block.lines, previous_ends, page_column)
+        if len(parts) > 1:
+            after = "\n\n".join("\n".join(part) for part, _kind in parts)
+            doc.record("split_blocks", len(blocks), 0, block.text, after, f"split into {len(parts)} blocks")
         for number, (part, shape_kind) in enumerate(parts, 1):
             new = Block("\n".join(part), block.kind, block.page, block.start)
             new.continued = block.continued and number == len(parts)
@@ -130,8 +131,6 @@ def split_blocks(doc: Document, config) -> Document:
     for previous, block in zip(blocks, blocks[1:]):
         if block.kind == CREDIT and _is_caption_text(previous):
             previous.kind = CAPTION
-    if doc.changes is not None and len(blocks) != len(doc.blocks):
-        doc.record("split_blocks", 0, 0, "", "", f"{len(doc.blocks)} blocks -> {len(blocks)} blocks")
     doc.blocks = blocks
     return doc
 
@@ -255,7 +254,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             and index + 1 < len(lines)
             and widths[index + 1] >= column - 2
         )
-        headline_phrases = ends[previous] and not ends[index] and _PHRASE_GAP_RE.search(lines[index].strip())
+        headline_phrases = ends[previous] and not ends[index] and PHRASE_GAP_RE.search(lines[index].strip())
         if (
             (indented[index] and not mostly_indented)
             or headline_phrases
