@@ -496,14 +496,21 @@ def test_a_comma_joined_in_cjk_context_is_widened():
     assert clean("一，\n\n,") == "一，，\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the whole pipeline is not idempotent yet: see test_second_pass_changes "
-    "(steps outside issue 2); test_the_foundation_steps_are_idempotent holds",
-)
-@example("一，\n\n,")
-@given(pipeline_input)
-def test_clean_is_idempotent(text):
+# The whole pipeline is not idempotent on every input yet: on about 2% of
+# Hypothesis's junk pages a second pass still changes something, because a
+# repetition becomes visible only after reading order joined the blocks
+# between its copies, or a block's kind changes once its wraps are joined.
+# These are such inputs, found by Hypothesis; the property itself runs on the
+# seeds and the extracted fixtures (test_extracted.py) and on the foundation
+# steps below.
+KNOWN_SECOND_PASS_CHANGES = [
+    "厂住信严统开想产\n\n、;\xa0\n\n84744 ;）重个小合报影\n无\n\n厂住信严统开想产\n\n、;\xa0\n\n厂住信严统开想产",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="a repetition that reading order makes adjacent is collapsed only on a second pass")
+@pytest.mark.parametrize("text", KNOWN_SECOND_PASS_CHANGES)
+def test_clean_is_idempotent_on_known_cases(text):
     once = clean(text)
     assert clean(once) == once
 
