@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .chardata import PHRASE_GAP_RE, display_width, ends_sentence
+from .chardata import DATELINE_LEAD_RE, PHRASE_GAP_RE, display_width, ends_sentence
 from .classify import CREDIT_RE, ELLIPSIS_RE, SUBTITLE_RE, classify, is_headline_text
 from .document import (
     CAPTION,
@@ -257,6 +257,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         headline_phrases = ends[previous] and not ends[index] and PHRASE_GAP_RE.search(lines[index].strip())
         if (
             (indented[index] and not mostly_indented)
+            or DATELINE_LEAD_RE.match(lines[index])  # `本报讯（记者…）` opens a story
             or headline_phrases
             or (previous_short and not phrases)
             or wide
@@ -412,6 +413,11 @@ def join_hard_wraps(doc: Document, config) -> Document:
 
 
 def _is_phrase_lines(lines: list[str], column: int) -> bool:
+    """Whether the lines of a headline are phrases (joined with a space)
+    rather than one phrase wrapped: they are set with phrase spaces already,
+    or each is clearly shorter than the column and reads as a headline."""
+    if all(PHRASE_GAP_RE.search(line) or len(line.strip()) <= 4 for line in lines if line.strip()):
+        return True
     first = display_width(lines[0].strip())
     return column > 0 and first < FULL_LINE_SHARE * column and all(
         is_headline_text(line.strip()) and not any(mark in line for mark in "，、,")
