@@ -121,8 +121,8 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
         return NONE
     if right[0] in NO_SENTENCE_START:
         return STRONG
-    if _DIGIT_END_RE.search(left) and right[0] in UNITS:
-        return STRONG
+    if _DIGIT_END_RE.search(left) and (right[0] in UNITS or right[0].isdigit()):
+        return STRONG  # `2021年12` + `月`, `202` + `1年`: a number goes on
     if _word_across(left.rstrip(_LEADING_MARKS), right.lstrip(_LEADING_MARKS)):
         return WORD
     if left[-1] in CLAUSE_END or cut or _open_quotation(left) or _COUNTED_END_RE.search(left):
@@ -138,7 +138,9 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
 def _may_be_strong(left: str, right: str) -> bool:
     """A cheap test for the STRONG evidence of :func:`joint_score`."""
     first = right.lstrip()[:1]
-    return bool(first) and (first in NO_SENTENCE_START or (first in UNITS and left.rstrip()[-1:].isdigit()))
+    return bool(first) and (
+        first in NO_SENTENCE_START or ((first in UNITS or first.isdigit()) and left.rstrip()[-1:].isdigit())
+    )
 
 
 def _word_across(left: str, right: str) -> bool:
