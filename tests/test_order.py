@@ -586,7 +586,7 @@ def _whitespace_free(text):
     return "".join(text.split())
 
 
-_WIDE_TO_NARROW = str.maketrans("，；：？！（）", ",;:?!()")
+_WIDE_TO_NARROW = str.maketrans("，；：？！（）。", ",;:?!().")
 
 
 def _folded(text):

@@ -47,6 +47,8 @@ HEADLINE_MAX_CHARS = 64
 HEADLINE_MAX_LINES = 2
 SHORT_LINE_CHARS = 40
 PHRASE_LINE_CHARS = 8
+LONG_COMMA_HEADLINE_CHARS = 28
+_CLAUSE_MARK_RE = regex.compile(r"[，、；,;]")
 
 HEADING_RE = regex.compile(r"#{1,6}\s")
 ELLIPSIS_RE = regex.compile(r"\s*(?:…{1,2}|\.{3,6}|。{3,6}|⋯{1,6})\s*")
@@ -111,8 +113,12 @@ def classify_text(text: str) -> str:
 
 
 def is_headline_text(text: str) -> bool:
-    """A short text that neither ends a sentence nor visibly continues one."""
+    """A short text that neither ends a sentence nor visibly continues one.
+    A long line of running-text commas without phrase spaces is a piece of a
+    paragraph: headlines with commas are short (`坚持问题导向，统筹兼顾，…`)."""
     if ends_sentence(text) or text[-1] in CONTINUING_END or text[0] in CONTINUING_START:
+        return False
+    if len(text) > LONG_COMMA_HEADLINE_CHARS and _CLAUSE_MARK_RE.search(text) and " " not in text.strip():
         return False
     return not any(mark in text for mark in SENTENCE_END)
 
