@@ -35,6 +35,7 @@ REMOVING_STEPS_OFF = dict(
     remove_jump_lines=False,
     remove_furniture=False,
     collapse_doubled_glyphs=False,
+    collapse_repeated_headlines=False,
     collapse_repeated_phrases=False,
     drop_duplicate_blocks=False,
     collapse_doubled_words=False,

@@ -51,6 +51,7 @@ class Config:
     remove_jump_lines: bool = True
     remove_furniture: bool = True
     collapse_doubled_glyphs: bool = True
+    collapse_repeated_headlines: bool = True
     split_blocks: bool = True
     join_hard_wraps: bool = True
     widen_punctuation: bool = True
@@ -142,8 +143,9 @@ def as_step(step: StepLike) -> Step | TextStep:
 #  2. Jump lines and furniture are found line by line, while the lines of the
 #     extraction still stand as they were printed (a jump line sits at a
 #     paragraph's last line; a masthead is a line of its own).
-#  3. Doubled glyphs are collapsed before the block kinds are decided, since a
-#     doubled headline does not look like a headline.
+#  3. Doubled glyphs and a headline printed several times over are collapsed
+#     before the block kinds are decided, since a doubled or tripled headline
+#     does not look like a headline.
 #  4. Blocks are split (a headline glued to its paragraph, a credit to its
 #     caption) and then the hard wraps inside them are joined.
 #  5. Half-width punctuation is widened before spaces are normalized, so that
@@ -160,6 +162,7 @@ STEPS: list[Step] = [
     Step("remove_jump_lines", jumps.remove_jump_lines),
     Step("remove_furniture", furniture.remove_furniture),
     Step("collapse_doubled_glyphs", repetition.collapse_doubled_glyphs),
+    Step("collapse_repeated_headlines", repetition.collapse_repeated_headlines),
     Step("split_blocks", wrap.split_blocks),
     Step("join_hard_wraps", wrap.join_hard_wraps),
     Step("widen_punctuation", punctuation.widen_punctuation),
