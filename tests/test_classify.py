@@ -224,3 +224,11 @@ def test_classify_text_on_empty_and_blank(text):
 @given(st.one_of(st.text(), running_text, headline_line))
 def test_classify_text_never_raises_and_returns_a_kind(text):
     assert classify_text(text) in KINDS
+
+
+def test_a_headline_ending_in_a_paired_straight_quote_is_a_headline():
+    # The extraction left straight quotes: the last one closes a pair, it does
+    # not open a quotation that goes on in the next block.
+    assert classify_text('彭晓明强调 锚定目标 努力实现"二季度好于一季度"确保实现"双过半"') == HEADLINE
+    assert classify_text('他强调要实现"二季度好于一季度') == HEADLINE
+    assert classify_text('市委书记强调，要实现"') != HEADLINE
