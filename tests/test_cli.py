@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 import paperclean
 from paperclean import cli, fileio
 from paperclean.cli import main
+from paperclean.document import jsonable
 from paperclean.pipeline import STEPS
 from strategies import page
 
@@ -771,7 +772,7 @@ def test_metadata_of_any_type_becomes_json():
         page: str
 
     value = {"continuations": [Continuation("下转", "A4")], "pages": {3, 1}, "span": (1, 2), 5: object}
-    assert cli._jsonable(value) == {
+    assert jsonable(value) == {
         "continuations": [{"direction": "下转", "page": "A4"}],
         "pages": [1, 3],
         "span": [1, 2],

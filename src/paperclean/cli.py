@@ -90,9 +90,10 @@ import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields
 
 from . import __version__, clean, clean_and_explain, sample_text
+from .document import jsonable
 from .fileio import Decoded, InputError, codec_name, decode_bytes, encode_text, read_text, write_atomic
 from .pipeline import STEPS, Config
 
@@ -747,24 +748,8 @@ def _json_record(path: str, decoded: Decoded, explanation) -> dict:
         "findings": [
             {"kind": f.kind, "block": f.block, "offset": f.offset, "context": f.context} for f in explanation.findings
         ],
-        "metadata": _jsonable(explanation.metadata),
+        "metadata": jsonable(explanation.metadata),
     }
-
-
-def _jsonable(value):
-    """`value` made of JSON types only: dataclasses become objects, tuples and
-    sets lists, anything else unknown its ``str``."""
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    if isinstance(value, dict):
-        return {str(key): _jsonable(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(item) for item in value]
-    if isinstance(value, (set, frozenset)):
-        return sorted((_jsonable(item) for item in value), key=repr)
-    if is_dataclass(value) and not isinstance(value, type):
-        return _jsonable(asdict(value))
-    return str(value)
 
 
 # --- output ---------------------------------------------------------------
@@ -879,7 +864,7 @@ def explain_report(label: str, decoded: Decoded, explanation, limit: int = 5) ->
     if explanation.metadata:
         lines.append("\nmetadata:")
         for key, value in explanation.metadata.items():
-            lines.append(f"  {key}: {_clip(json.dumps(_jsonable(value), ensure_ascii=False), 200)}")
+            lines.append(f"  {key}: {_clip(json.dumps(jsonable(value), ensure_ascii=False), 200)}")
     return "\n".join(lines) + "\n"
 
 

@@ -115,11 +115,12 @@ import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__, clean, clean_and_explain
+from .document import jsonable
 from .fileio import InputError, decode_bytes, write_atomic
 from .pipeline import Config
 
@@ -467,7 +468,7 @@ def _job_stamp(options: Options) -> str:
     job = {
         "state": STATE_VERSION,
         "paperclean": __version__,
-        "config": _jsonable(asdict(options.config)),
+        "config": jsonable(asdict(options.config)),
         "text_field": options.text_field,
         "id_field": options.id_field,
         "with_details": options.with_details,
@@ -835,14 +836,14 @@ def _clean_value(text: str, options: Options) -> tuple[str, dict | None]:
     details = {
         "paperclean_changes": [asdict(change) for change in explanation.changes],
         "paperclean_findings": [asdict(finding) for finding in explanation.findings],
-        "paperclean_metadata": _jsonable(explanation.metadata),
+        "paperclean_metadata": jsonable(explanation.metadata),
     }
     return explanation.text, details
 
 
 def _error(shard: str, index: int, record, options: Options, reason: str) -> dict:
     ident = record.get(options.id_field) if isinstance(record, dict) else None
-    return {"shard": shard, "index": index, "id": _jsonable(ident), "reason": reason}
+    return {"shard": shard, "index": index, "id": jsonable(ident), "reason": reason}
 
 
 def _json_type(value) -> str:
@@ -860,22 +861,6 @@ def _json_line(value) -> bytes:
         return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
     except UnicodeEncodeError:
         return (json.dumps(value, separators=(",", ":")) + "\n").encode("ascii")
-
-
-def _jsonable(value):
-    """`value` made of JSON types: dataclasses become objects, tuples lists,
-    sets sorted lists, anything else unknown its ``str``."""
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    if isinstance(value, dict):
-        return {str(key): _jsonable(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(item) for item in value]
-    if isinstance(value, (set, frozenset)):
-        return sorted((_jsonable(item) for item in value), key=repr)
-    if is_dataclass(value) and not isinstance(value, type):
-        return _jsonable(asdict(value))
-    return str(value)
 
 
 # --- the engines ----------------------------------------------------------------

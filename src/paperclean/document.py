@@ -9,7 +9,7 @@ several lines; afterwards every block but a table is one line (spec §1).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 
 import regex
 
@@ -159,3 +159,19 @@ def render(doc: Document) -> str:
     """
     texts = [block.text for block in doc.blocks if block.text]
     return "\n\n".join(texts) + "\n" if texts else ""
+
+
+def jsonable(value):
+    """`value` made of JSON types only: dataclasses become objects, tuples and
+    sets lists, anything else unknown its ``str``."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((jsonable(item) for item in value), key=repr)
+    if is_dataclass(value) and not isinstance(value, type):
+        return jsonable(asdict(value))
+    return str(value)
