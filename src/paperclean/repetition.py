@@ -506,7 +506,7 @@ def collapse_repeated_phrases(doc: Document, config) -> Document:
 
 #: A shingle shared by this many blocks (a slogan in every article) tells
 #: nothing: it stops being indexed, so the candidates stay few.
-MAX_BLOCKS_PER_SHINGLE = 32
+MAX_BLOCKS_PER_SHINGLE = 8
 
 
 def _shingles(runs: list[str], key: str) -> list[str]:
@@ -599,6 +599,9 @@ def duplicate_blocks(
 #: shingle with the copy and the few blocks that follow each possible first
 #: part (a column break leaves the parts close together).
 PART_FOLLOWERS = 4
+#: ... and a part is looked for no further than this many blocks after the first
+#: part, so that a long document full of alike blocks stays linear.
+PART_DISTANCE = 12
 
 
 def _near_copy_of(
@@ -623,7 +626,8 @@ def _near_copy_of(
         if len(keys[first]) >= size or not key.startswith(keys[first][:4]):
             continue
         after = bisect.bisect_right(indexed, first)
-        rest = sorted({*indexed[after : after + PART_FOLLOWERS], *(c for c in candidates if c > first)})
+        near = first + PART_DISTANCE  # the parts of a cut copy stand close together
+        rest = sorted({*indexed[after : after + PART_FOLLOWERS], *(c for c in candidates if first < c <= near)})
         rest = [part for part in rest if len(keys[part]) < size]
         for number, second in enumerate(rest):
             if alike((first, second)):
