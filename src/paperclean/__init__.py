@@ -1,7 +1,7 @@
 """paperclean: repair text extracted from Chinese newspaper pages.
 
->>> clean("我 市以项目建设补齐基础设施短板,逐\\n年加大民生保障领域投入。")
-'我市以项目建设补齐基础设施短板，逐年加大民生保障领域投入。\\n'
+>>> clean("我 市以重点工程带动城乡道路升级,逐\\n步提高公共服务保障水平。")
+'我市以重点工程带动城乡道路升级，逐步提高公共服务保障水平。\\n'
 """
 
 from __future__ import annotations

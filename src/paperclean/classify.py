@@ -78,7 +78,7 @@ def classify_text(text: str) -> str:
     'headline'
     >>> classify_text("本报讯（记者张月亭）入冬以来，市住房和城乡建设局把保障群众清洁温暖安全过冬作为一项重大民心工程。")
     'paragraph'
-    >>> classify_text("——深州市深化党史学习教育办实事开新局纪实")
+    >>> classify_text("——某县推进乡村振兴工作纪实")
     'subtitle'
     """
     lines = text.split("\n")

@@ -298,13 +298,13 @@ def clean_corpus(
     >>> import json, shutil, tempfile
     >>> from pathlib import Path
     >>> folder = Path(tempfile.mkdtemp())
-    >>> records = [{"id": "a", "text": "我 市以项目建设补齐基础设施短板,逐\n年加大民生保障领域投入。"}, {"id": "b"}]
+    >>> records = [{"id": "a", "text": "我 市以重点工程带动城乡道路升级,逐\n步提高公共服务保障水平。"}, {"id": "b"}]
     >>> _ = (folder / "pages.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
     >>> summary = clean_corpus(folder / "pages.jsonl", folder / "out", progress=False)
     >>> summary.records, summary.changed, summary.failed
     (2, 1, 1)
     >>> print((folder / "out" / "pages.jsonl").read_text(encoding="utf-8"), end="")
-    {"id":"a","text":"我市以项目建设补齐基础设施短板，逐年加大民生保障领域投入。\n"}
+    {"id":"a","text":"我市以重点工程带动城乡道路升级，逐步提高公共服务保障水平。\n"}
     >>> print((folder / "out" / "_errors.jsonl").read_text(encoding="utf-8"), end="")
     {"shard":"pages.jsonl","index":1,"id":"b","reason":"no field 'text'"}
     >>> clean_corpus(folder / "pages.jsonl", folder / "out", progress=False).skipped_shards

@@ -113,7 +113,7 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
     3
     >>> joint_score("衡水市开展了2021年12", "月，衡水市开展了活动。")
     4
-    >>> joint_score("确保全市安全生产总体形势", "王伟强调，要紧盯重点行业。")
+    >>> joint_score("保持全县文化旅游市场总体形势", "王伟强调，要紧盯重点行业。")
     0
     """
     left, right = left.rstrip(), right.lstrip()

@@ -118,12 +118,12 @@ def widen_half_width_punctuation(text: str) -> str:
     single ``-``, and every space: the space rules remove those that touch
     the new marks.
 
-    >>> widen_half_width_punctuation("近年来,我 市以项目建设补齐短板;特困失能人员集中供养率达到 54%,各项")
-    '近年来，我 市以项目建设补齐短板；特困失能人员集中供养率达到 54%，各项'
+    >>> widen_half_width_punctuation("近年来,我 市以项目建设补齐短板;农村低保对象覆盖率达到 54%,各项")
+    '近年来，我 市以项目建设补齐短板；农村低保对象覆盖率达到 54%，各项'
     >>> widen_half_width_punctuation("本报讯 (记者李晨阔) 截至12月2日17时,该县已接种39.93万人.")
     '本报讯 （记者李晨阔） 截至12月2日17时，该县已接种39.93万人。'
-    >>> widen_half_width_punctuation("附:社区考评得分明细...会议--确保实现")
-    '附：社区考评得分明细……会议——确保实现'
+    >>> widen_half_width_punctuation("附:街道评比结果一览...会议--确保实现")
+    '附：街道评比结果一览……会议——确保实现'
     >>> widen_half_width_punctuation("共1,000人,17:00开始,PM2.5浓度,详见www.hsrb.com.cn和报告.pdf")
     '共1,000人，17:00开始，PM2.5浓度，详见www.hsrb.com.cn和报告.pdf'
     >>> widen_half_width_punctuation("see (A4), then f(x)的值")
@@ -205,9 +205,9 @@ def widen_punctuation(doc: Document, config) -> Document:
     (a table's cells are data: they keep what the extraction wrote).
 
     >>> from .document import Block
-    >>> doc = Document([Block("附:社区考评得分明细", "heading"), Block("序号\\t得分:\\t1,2", "table")])
+    >>> doc = Document([Block("附:街道评比结果一览", "heading"), Block("序号\\t得分:\\t1,2", "table")])
     >>> [b.text for b in widen_punctuation(doc, None).blocks]
-    ['附：社区考评得分明细', '序号\\t得分:\\t1,2']
+    ['附：街道评比结果一览', '序号\\t得分:\\t1,2']
     """
     for block in doc.blocks:
         if block.kind not in VERBATIM_KINDS:

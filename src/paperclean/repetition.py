@@ -423,9 +423,9 @@ def collapse_repeated_headlines(doc: Document, config) -> Document:
     :func:`collapse_doubled_glyphs`; :func:`collapse_repeated_phrases` still
     runs later on the one-line blocks.
 
-    >>> doc = collapse_repeated_headlines(Document([Block("衡水出台多项促进高校\\n毕业生就业创业政策衡\\n水出台多项促进高校毕业\\n生就业创业政策")]), None)
+    >>> doc = collapse_repeated_headlines(Document([Block("某市出台多项扶持小微\\n企业发展壮大的新政策某\\n市出台多项扶持小微企业\\n发展壮大的新政策")]), None)
     >>> doc.blocks[0].text
-    '衡水出台多项促进高校\\n毕业生就业创业政策'
+    '某市出台多项扶持小微\\n企业发展壮大的新政策'
     """
     min_chars = getattr(config, "repeat_min_chars", 4)
     similarity = getattr(config, "repeat_similarity", 0.9)
@@ -544,9 +544,9 @@ def duplicate_blocks(
     is not compared pair by pair.  Indexes in `skip` are never duplicates
     nor originals.
 
-    >>> duplicate_blocks(["目前，全市建立起了以共产党员志愿者为中坚的志愿服务体系。", "短句", "目前,全市建立起了以共产党员志愿者为中坚的志愿服务体系。"])
+    >>> duplicate_blocks(["目前，全县建成了以村级综合服务站为依托的便民服务网络。", "短句", "目前,全县建成了以村级综合服务站为依托的便民服务网络。"])
     {2: (0,)}
-    >>> duplicate_blocks(["目前，全市建立起了以共产党员志愿者", "图①", "为中坚的志愿服务体系。", "目前，全市建立起了以共产党员志愿者为中坚的志愿服务体系。"])
+    >>> duplicate_blocks(["目前，全县建成了以村级综合服务站", "图①", "为依托的便民服务网络。", "目前，全县建成了以村级综合服务站为依托的便民服务网络。"])
     {3: (0, 2)}
     """
     duplicates: dict[int, tuple[int, ...]] = {}
@@ -701,9 +701,9 @@ def drop_duplicate_blocks(doc: Document, config) -> Document:
     jump lines are never dropped; short blocks (headlines) are not compared
     on their own.
 
-    >>> doc = Document([Block("全市建立起了以共产党员志愿者为中坚的志愿服务体系。"), Block("图①"), Block("全市建立起了以共产党员志愿者为中坚的志愿服务体系。")])
+    >>> doc = Document([Block("全县建成了以村级综合服务站为依托的便民服务网络。"), Block("图①"), Block("全县建成了以村级综合服务站为依托的便民服务网络。")])
     >>> [block.text for block in drop_duplicate_blocks(doc, None).blocks]
-    ['全市建立起了以共产党员志愿者为中坚的志愿服务体系。', '图①']
+    ['全县建成了以村级综合服务站为依托的便民服务网络。', '图①']
     """
     skip = {index for index, block in enumerate(doc.blocks) if block.kind in _UNTOUCHED_KINDS}
     duplicates = duplicate_blocks(
@@ -766,8 +766,8 @@ def collapse_doubled_word_text(text: str) -> str:
     (`哗啦哗啦`) and for a year in figures (`二〇二〇年`).  Words split by punctuation
     (`分行业、分行业`) are not back to back.
 
-    >>> collapse_doubled_word_text("巡查视频传回指挥指挥中心后")
-    '巡查视频传回指挥中心后'
+    >>> collapse_doubled_word_text("监控画面传回调度调度中心后")
+    '监控画面传回调度中心后'
     >>> collapse_doubled_word_text("大家一起研究研究，一步一步来，日子红红火火。")
     '大家一起研究研究，一步一步来，日子红红火火。'
     """

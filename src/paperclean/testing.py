@@ -202,7 +202,7 @@ def corrupt(
     module docstring), and a table is only ever split.
 
     >>> from paperclean.chardata import content_chars
-    >>> page = "党史学习教育开展以来，深州市持续推进重点民生项目，为群众办实事。\\n\\n把实事办到群众心坎上\\n"
+    >>> page = "今年以来，某县持续推进农村公路建设项目，方便群众出行。\\n\\n把实事办到群众心坎上\\n"
     >>> damaged = corrupt(page, seed=7, artifacts=["hard_wrap", "half_width_punctuation"])
     >>> sorted(set(record.kind for record in damaged.records))
     ['half_width_punctuation', 'hard_wrap']

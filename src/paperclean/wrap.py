@@ -71,8 +71,8 @@ def join_lines(lines: list[str], phrase_space: bool = False) -> str:
     'the extraction of text works'
     >>> join_lines(["（2019-", "2025年）"])
     '（2019-2025年）'
-    >>> join_lines(["织密“监测网”", "加强应急处置能力"], phrase_space=True)
-    '织密“监测网” 加强应急处置能力'
+    >>> join_lines(["织密“监测网”", "提升基层服务水平"], phrase_space=True)
+    '织密“监测网” 提升基层服务水平'
     """
     out = lines[0].rstrip()
     for line in lines[1:]:
@@ -102,9 +102,9 @@ def split_blocks(doc: Document, config) -> Document:
       clearly narrower than the paragraph's column and end no sentence) are
       split off.
 
-    >>> doc = split_blocks(Document([Block("织密“监测网”\\n加强应急处置能力\\n当前，全球新冠肺炎疫情仍在\\n持续演变，国内防控形势紧急。")]), None)
+    >>> doc = split_blocks(Document([Block("织密“监测网”\\n提升基层服务水平\\n当前，全市秋粮收购工作仍在\\n有序推进，各地收储进度较快。")]), None)
     >>> [(b.kind, b.text) for b in doc.blocks]
-    [('headline', '织密“监测网”\\n加强应急处置能力'), ('paragraph', '当前，全球新冠肺炎疫情仍在\\n持续演变，国内防控形势紧急。')]
+    [('headline', '织密“监测网”\\n提升基层服务水平'), ('paragraph', '当前，全市秋粮收购工作仍在\\n有序推进，各地收储进度较快。')]
     """
     blocks: list[Block] = []
     page_column = typical_column(doc.blocks)
