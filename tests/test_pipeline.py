@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import example, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from paperclean import Change, Config, STEPS, Step, TextStep, as_step, clean, clean_and_explain

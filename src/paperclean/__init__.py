@@ -27,6 +27,8 @@ __all__ = [
     "as_step",
     "clean",
     "clean_and_explain",
+    "parse",
+    "render",
     "sample_text",
     "stitch_issue",
 ]
