@@ -196,7 +196,7 @@ def _is_unfinished(block: Block) -> bool:
     ends no sentence and is not continued on another page."""
     if block.kind == HEADLINE and not _headline_piece(block):
         return False  # a headline is never continued (spec §5)
-    return block.kind in JOINABLE and not block.continued and not ends_sentence(block.text)
+    return block.kind in (*JOINABLE, CAPTION) and not block.continued and not ends_sentence(block.text)
 
 
 def _headline_piece(block: Block) -> bool:
@@ -208,9 +208,16 @@ def _headline_piece(block: Block) -> bool:
     return any(mark in block.text for mark in "，、,") or block.last_line_share >= PIECE_LINE_SHARE
 
 
+def _continues(left: str, right: str) -> bool:
+    """`right` plainly continues `left` (a word across the joint or better)."""
+    return joint_score(left, right) >= WORD
+
+
 def _accepts(left: Block, right: Block, score: int) -> bool:
     """Whether `right` may be joined to the unfinished `left` with this score.
     A dateline opens an article."""
+    if right.kind == CAPTION or left.kind == CAPTION:  # a caption goes on only in the rest of it
+        return left.kind in (CAPTION, PARAGRAPH) and right.kind == CAPTION and score >= WORD
     if right.kind not in JOINABLE or DATELINE_LEAD_RE.match(right.text):
         return False
     if right.kind == HEADLINE:
@@ -239,6 +246,8 @@ def restore_reading_order(doc: Document, config) -> Document:
             continue
         following = index + 1
         while following < len(blocks) and blocks[following].kind in INTERRUPTIONS:
+            if blocks[following].kind == CAPTION and _continues(left.text, blocks[following].text):
+                break  # the rest of a caption the break cut, not an interruption
             following += 1
         right = blocks[following] if following < len(blocks) else None
         if right is not None and left.text.rstrip().endswith(("：", ":")) and starts_list_item(right.text):
@@ -246,7 +255,7 @@ def restore_reading_order(doc: Document, config) -> Document:
             continue
         cut = CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE  # wider: a headline
         score = joint_score(left.text, right.text, cut) if right is not None else NONE
-        fragment = _displaced_fragment(blocks, index, following, score)
+        fragment = None if left.kind == CAPTION else _displaced_fragment(blocks, index, following, score)
         if fragment is not None:
             moved = blocks.pop(fragment)
             if fragment < index:
@@ -264,7 +273,8 @@ def restore_reading_order(doc: Document, config) -> Document:
             doc.record("restore_reading_order", index, len(left.text), "", right.text[:20], f"joined across a break (evidence {score})")
             left.text = _rejoined(join_lines([left.text, right.text]), left.kind == HEADLINE)
             left.continued, left.last_line_share = right.continued, right.last_line_share
-            left.kind = PARAGRAPH  # a headline-shaped piece joined is a paragraph
+            if left.kind == HEADLINE:
+                left.kind = PARAGRAPH  # a headline-shaped piece joined is a paragraph
             # the interruptions now follow the joined paragraph; look at the
             # same block again, which may still be unfinished
             blocks[index + 1 : following + 1] = interruptions
@@ -286,7 +296,9 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
     """The index of a short fragment elsewhere that continues block `index`
     clearly better than its neighbour does, or None."""
     left = blocks[index].text
-    best, best_score = None, max(direct, WEAK)
+    # a fragment moves only when the direct neighbour has no better evidence
+    # than a hint; against any evidence only a plain continuation moves
+    best, best_score = None, (WEAK if direct == NONE else max(direct, WORD))
     low, high = max(0, index - SEARCH_WINDOW), min(len(blocks), following + SEARCH_WINDOW + 1)
     for candidate in range(low, high):
         if candidate in (index, following):
