@@ -117,3 +117,13 @@ DATELINE_LEAD_RE = regex.compile(
 
 #: Phrases of a headline: two Hanzi or more, a space, two Hanzi or more.
 PHRASE_GAP_RE = regex.compile(r"\p{Han}{2} +\p{Han}{2}")
+
+
+def has_running_commas(text: str) -> bool:
+    """True when `text` holds the commas of running text (``，`` ``、`` ``,``),
+    the sign that a headline-shaped block is really a piece of a paragraph.
+
+    >>> has_running_commas("当前，全市秋粮收购工作仍在"), has_running_commas("市住建局让百姓温暖过冬")
+    (True, False)
+    """
+    return "，" in text or "、" in text or "," in text

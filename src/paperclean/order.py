@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import regex
 
-from .chardata import HAN, PHRASE_GAP_RE, ends_sentence
+from .chardata import HAN, PHRASE_GAP_RE, ends_sentence, has_running_commas
 from .chardata import DATELINE_LEAD_RE
 from .punctuation import widen_half_width_punctuation
 from .spacing import space_running_text
@@ -205,7 +205,7 @@ def _headline_piece(block: Block) -> bool:
     paragraph's indented first line, cut by a column break)."""
     if PHRASE_GAP_RE.search(block.text):
         return False  # phrase spaces: a real headline
-    return any(mark in block.text for mark in "，、,") or block.last_line_share >= PIECE_LINE_SHARE
+    return has_running_commas(block.text) or block.last_line_share >= PIECE_LINE_SHARE
 
 
 def _continues(left: str, right: str) -> bool:
@@ -223,7 +223,7 @@ def _accepts(left: Block, right: Block, score: int) -> bool:
     if right.kind == HEADLINE:
         return score >= WORD and " " not in right.text.strip()  # phrase spaces: a real headline
     if left.kind == HEADLINE:  # only a headline-shaped paragraph piece gets here
-        return score >= (WEAK if any(mark in left.text for mark in "，、,") else WORD)
+        return score >= (WEAK if has_running_commas(left.text) else WORD)
     return score >= HINT
 
 
@@ -307,7 +307,7 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
         text = block.text.strip()
         if block.kind not in JOINABLE or not text:
             continue
-        if block.kind == HEADLINE and (" " in text or not any(mark in text for mark in "，、,")):
+        if block.kind == HEADLINE and (" " in text or not has_running_commas(text)):
             continue  # a real headline (phrase spaces, no running-text commas)
         if candidate > 0 and _is_unfinished(blocks[candidate - 1]) and candidate - 1 != index:
             continue  # it continues its own neighbour

@@ -13,7 +13,7 @@ changes with :meth:`Document.record`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Callable, Iterable, Union
 
 from rapidfuzz.distance import Levenshtein
@@ -242,8 +242,3 @@ def _merged_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
         else:
             spans.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
     return [tuple(span) for span in spans]
-
-
-def with_options(config: Config, **options) -> Config:
-    """A copy of `config` with some options changed."""
-    return replace(config, **options)

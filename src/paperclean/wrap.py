@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .chardata import DATELINE_LEAD_RE, PHRASE_GAP_RE, display_width, ends_sentence
+from .chardata import DATELINE_LEAD_RE, PHRASE_GAP_RE, display_width, ends_sentence, has_running_commas
 from .classify import CREDIT_RE, ELLIPSIS_RE, SUBTITLE_RE, classify, is_headline_text
 from .document import (
     CAPTION,
@@ -174,7 +174,7 @@ def _is_cut_paragraph(block: Block, column: int) -> bool:
             FULL_LINE_SHARE * column <= display_width(last) <= column + WIDE_LINE_CELLS
             or display_width(last) >= UNWRAPPED_LINE_SHARE * column  # a paragraph the extractor did not wrap
         )
-        and any(mark in block.text for mark in "，、,")
+        and has_running_commas(block.text)
         and (len(block.lines) == 1 or display_width(block.lines[0].strip()) >= FULL_LINE_SHARE * column)
     )
 
@@ -420,7 +420,7 @@ def _is_phrase_lines(lines: list[str], column: int) -> bool:
         return True
     first = display_width(lines[0].strip())
     return column > 0 and first < FULL_LINE_SHARE * column and all(
-        is_headline_text(line.strip()) and not any(mark in line for mark in "，、,")
+        is_headline_text(line.strip()) and not has_running_commas(line)
         for line in lines
         if line.strip()
     )
