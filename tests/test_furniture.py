@@ -178,6 +178,21 @@ def test_one_stray_line_above_a_strong_line_is_allowed():
     assert texts(doc) == ["衡水新闻发布"] + ARTICLE.split("\n\n")
 
 
+def test_a_short_stray_line_above_a_page_label_is_allowed():
+    doc = clean("我市召开会议\n\nA4\n\n" + ARTICLE)
+    assert texts(doc) == ["我市召开会议"] + ARTICLE.split("\n\n")
+
+
+@pytest.mark.parametrize("wrap", ["", "\n"])
+def test_a_sentence_above_a_page_label_ends_the_top_edge(wrap):
+    # a line of article text is no stray section word: what stands below it
+    # is not at the page's edge, whether the sentence is wrapped or not (a
+    # second pass sees the wrapped sentence as one line)
+    sentence = "今年以来，我市全力打好清洁取暖“组合拳”。" + wrap + "努力让民心更暖天更蓝。"
+    doc = clean(sentence + "\n\nA4\n\n" + ARTICLE)
+    assert texts(doc) == [sentence, "A4"] + ARTICLE.split("\n\n")
+
+
 def test_weak_line_at_the_top_needs_an_unbroken_run():
     doc = clean("我市召开会议\n\n2021年12月3日\n\n" + ARTICLE)
     assert texts(doc) == ["我市召开会议", "2021年12月3日"] + ARTICLE.split("\n\n")

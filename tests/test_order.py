@@ -573,8 +573,35 @@ def blocks(draw, text=stripped_text):
     return result
 
 
+#: Reading order alone: the repetition steps that it redoes at a new joint
+#: (spec §6) may drop characters, so the content properties turn them off.
+ORDER_ONLY = Config(collapse_repeated_phrases=False, collapse_doubled_words=False)
+
+
 def _run(block_list):
-    return restore_reading_order(Document(block_list), CONFIG).blocks
+    return restore_reading_order(Document(block_list), ORDER_ONLY).blocks
+
+
+@pytest.mark.parametrize(
+    "left, right, joined",
+    [
+        # a phrase that the joint doubles is kept once (spec §6) ...
+        ("他说：“把实事办到群众心坎上", "把实事办到群众心坎上，让群众满意。”", "他说：“把实事办到群众心坎上，让群众满意。”"),
+        # ... and a doubled word (`指挥指挥中心`)
+        ("他说：“我们要建好应急指挥", "指挥中心，让群众放心。”", "他说：“我们要建好应急指挥中心，让群众放心。”"),
+        # a half-width mark that the joint puts next to Chinese is widened,
+        # and the space beside it goes (§3, §4)
+        ("他说 (", ")社区工作者很辛苦。", "他说（）社区工作者很辛苦。"),
+    ],
+)
+def test_a_joint_gets_the_repairs_of_the_earlier_steps(left, right, joined):
+    doc = restore_reading_order(Document([Block(left), Block(right)]), CONFIG)
+    assert [b.text for b in doc.blocks] == [joined]
+
+
+def test_a_joint_keeps_a_doubled_phrase_when_the_repetition_steps_are_off():
+    doc = restore_reading_order(Document([Block("他说：“我们要建好应急指挥"), Block("指挥中心，让群众放心。”")]), ORDER_ONLY)
+    assert [b.text for b in doc.blocks] == ["他说：“我们要建好应急指挥指挥中心，让群众放心。”"]
 
 
 def _whitespace_free(text):

@@ -482,6 +482,14 @@ SECOND_PASS_CHANGES = [
         "一1000www.hsrb.com.\ncnwww.hsrb.com.cn，\n一一一一一一一一一七七万\n\n一一一一一\n一一一一一\n，",
         id="join-found-on-the-second-pass",  # fixed
     ),
+    pytest.param(
+        "我们一起努力\n\n，要把实事办到群众心坎上\n\n，要把实事办到群众心坎上",
+        id="phrase-doubled-by-a-join",  # fixed: reading order redoes the repetition steps at a joint
+    ),
+    pytest.param(
+        "当前工作很好\n\n公交线路延伸\n\nwww.h\nsrb.com.cn\n去年全市新建\n改造城市道路\n和社区公园共\n十二条",
+        id="page-edge-reached-through-joined-lines",  # fixed: a long line of text ends a page edge
+    ),
 ]
 
 

@@ -79,6 +79,11 @@ STEP_NAME = "remove_furniture"
 #: Lines that are not furniture allowed above a strong furniture line at the
 #: top of a page (and below one at the bottom): a stray section word, say.
 EDGE_SLACK = 1
+#: ... and it must be short (a section word, a headline): a longer one is
+#: article text, and nothing beyond it is furniture by position.  Counting
+#: lines alone would not do: the lines of a wrapped paragraph are one line
+#: once joined, and a second pass would reach further than the first.
+MAX_SLACK_CHARS = 20
 #: How many lines at each edge of a page are examined at most.
 EDGE_LINES = 12
 #: Furniture lines are short; longer lines are never furniture.
@@ -375,7 +380,7 @@ def _edge_run(lines, running, at_bottom: bool) -> dict:
             if strength == WEAK:
                 weak_run.append((index, number))
         else:
-            not_furniture += 1
+            not_furniture += 1 if len(line.strip()) <= MAX_SLACK_CHARS else EDGE_SLACK + 1
         word = line.strip()
         between = read is None and accepted and not_furniture == 1 and _SECTION_RE.fullmatch(word)
         section = ((index, number), word) if between else None

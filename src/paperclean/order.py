@@ -29,6 +29,7 @@ import regex
 from .chardata import HAN, PHRASE_GAP_RE, ends_sentence, has_running_commas
 from .chardata import DATELINE_LEAD_RE
 from .punctuation import widen_half_width_punctuation
+from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text
 from .spacing import space_running_text
 from .wrap import join_lines
 from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, TABLE, Block, Document
@@ -264,14 +265,14 @@ def restore_reading_order(doc: Document, config) -> Document:
             elif fragment < following:
                 following -= 1
             doc.record("restore_reading_order", index, len(left.text), "", moved.text, "displaced fragment moved here")
-            left.text = _rejoined(left.text + moved.text.strip(), left.kind == HEADLINE)
+            left.text = _rejoined(left.text + moved.text.strip(), config)
             left.kind = PARAGRAPH
             left.last_line_share = 1.0  # a fragment stands in the middle of its sentence
             continue
         if right is not None and _accepts(left, right, score):
             interruptions = blocks[index + 1 : following]
             doc.record("restore_reading_order", index, len(left.text), "", right.text[:20], f"joined across a break (evidence {score})")
-            left.text = _rejoined(join_lines([left.text, right.text]), left.kind == HEADLINE)
+            left.text = _rejoined(join_lines([left.text, right.text]), config)
             left.continued, left.last_line_share = right.continued, right.last_line_share
             if left.kind == HEADLINE:
                 left.kind = PARAGRAPH  # a headline-shaped piece joined is a paragraph
@@ -284,12 +285,34 @@ def restore_reading_order(doc: Document, config) -> Document:
     return doc
 
 
-def _rejoined(text: str, respace: bool) -> str:
-    """The typesetting of running text at a new joint: a half-width mark that
-    now has Chinese beside it is widened (spec §4), and a headline-shaped
-    piece loses its phrase spaces (§3)."""
-    text = widen_half_width_punctuation(text)
-    return space_running_text(text) if respace else text
+def _rejoined(text: str, config=None) -> str:
+    """What the earlier steps would have done to the joined text, had it
+    been one block: a half-width mark that now has Chinese beside it is
+    widened (spec §4), a phrase or word that the joint doubled is kept once
+    (§6), and the spaces are those of running text (§3), since a joined block
+    is a paragraph or a caption (a headline-shaped piece loses its phrase
+    spaces).  A step turned off in `config` is not redone.
+
+    >>> _rejoined("九‘ 1420 )）（社")
+    '九‘1420））（社'
+    >>> _rejoined("，要把实事办到群众心坎上" + "，要把实事办到群众心坎上")
+    '，要把实事办到群众心坎上'
+    """
+    if getattr(config, "widen_punctuation", True):
+        text = widen_half_width_punctuation(text)
+    if getattr(config, "collapse_repeated_phrases", True):
+        text = collapse_repeated_phrase_text(
+            text,
+            getattr(config, "repeat_min_chars", 4),
+            getattr(config, "repeat_similarity", 0.9),
+            getattr(config, "duplicate_min_chars", 20),
+            getattr(config, "duplicate_similarity", 0.95),
+        )
+    if getattr(config, "collapse_doubled_words", True):
+        text = collapse_doubled_word_text(text)
+    if getattr(config, "normalize_spaces", True):
+        text = space_running_text(text)
+    return text
 
 
 def _displaced_fragment(blocks: list[Block], index: int, following: int, direct: int) -> int | None:
