@@ -490,6 +490,14 @@ SECOND_PASS_CHANGES = [
         "当前工作很好\n\n公交线路延伸\n\nwww.h\nsrb.com.cn\n去年全市新建\n改造城市道路\n和社区公园共\n十二条",
         id="page-edge-reached-through-joined-lines",  # fixed: a long line of text ends a page edge
     ),
+    pytest.param(
+        "\xa0241”很\n当段团机.\"\n太等化定小w\nww.hsr\nb.com.\ncn4523\n! GDP五\n…,时  A\n411831\n\xa0不声去收地\n品\n\n"
+        "  ? Python0;）PM2.\n5\u3000 www.hsrb.com.c\nn260'(.VOCs  62‘ \n 99998",
+        # fixed: a headline-shaped piece that a join made a paragraph may be
+        # continued by the block before it; a 'headline' whose joined lines
+        # hold a sentence is classified again
+        id="headline-piece-joined-then-continued",
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paperclean.chardata import content_chars
+from paperclean.classify import classify_text, is_headline_text
 from paperclean.document import (
     BYLINE,
     CAPTION,
@@ -235,7 +236,11 @@ def test_space_running_text_adds_no_space_but_after_a_wire_dateline(text):
 def test_spacing_steps(blocks):
     doc = Document([Block(text, kind) for kind, text in blocks])
     doc = close_letter_spacing(normalize_spaces(doc, None), None)
-    assert [block.kind for block in doc.blocks] == [kind for kind, _ in blocks]
+    # kinds are kept, but a 'headline' that reads as a sentence is classified again
+    assert [block.kind for block in doc.blocks] == [
+        classify_text(text) if kind == HEADLINE and text.strip() and not is_headline_text(text.strip()) else kind
+        for kind, text in blocks
+    ]
     for block, (kind, text) in zip(doc.blocks, blocks):
         assert content_chars(block.text) == content_chars(text)
         if kind == TABLE:
@@ -252,3 +257,11 @@ def test_close_letter_spacing_alone(blocks):
         assert without_spaces(block.text) == without_spaces(text)
     texts = [block.text for block in doc.blocks]
     assert [block.text for block in close_letter_spacing(doc, None).blocks] == texts
+
+
+def test_a_headline_whose_lines_hold_a_sentence_is_running_text():
+    # short lines taken for a headline, which once joined end a sentence, are
+    # a paragraph's: their spaces go (spec §3), as on a second pass
+    doc = Document([Block("今天天气很好 我们一起去公园。", "headline"), Block("增进福祉 补齐短板", "headline")])
+    normalize_spaces(doc, None)
+    assert [(b.text, b.kind) for b in doc.blocks] == [("今天天气很好我们一起去公园。", "paragraph"), ("增进福祉 补齐短板", "headline")]

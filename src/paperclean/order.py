@@ -274,11 +274,12 @@ def restore_reading_order(doc: Document, config) -> Document:
             doc.record("restore_reading_order", index, len(left.text), "", right.text[:20], f"joined across a break (evidence {score})")
             left.text = _rejoined(join_lines([left.text, right.text]), config)
             left.continued, left.last_line_share = right.continued, right.last_line_share
-            if left.kind == HEADLINE:
-                left.kind = PARAGRAPH  # a headline-shaped piece joined is a paragraph
             # the interruptions now follow the joined paragraph; look at the
             # same block again, which may still be unfinished
             blocks[index + 1 : following + 1] = interruptions
+            if left.kind == HEADLINE:
+                left.kind = PARAGRAPH  # a headline-shaped piece joined is a paragraph ...
+                index = max(index - 1, 0)  # ... which the block before may continue into
             continue
         index += 1
     doc.blocks = blocks

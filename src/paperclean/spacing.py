@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from .chardata import CJK_PUNCT, HAN
-from .document import CREDIT, PHRASE_KINDS, TABLE, Document
+from .chardata import CJK_PUNCT, HAN, ends_sentence
+from .classify import classify, is_headline_text
+from .document import CREDIT, HEADLINE, PHRASE_KINDS, TABLE, Document
 
 _SPACE_RUN_RE = regex.compile(r"[ \t]{2,}|\t")
 
@@ -179,6 +180,11 @@ def normalize_spaces(doc: Document, config) -> Document:
     ['我市以项目', '增进福祉 补齐短板', '项目 \t数量\t\n合计\t12']
     """
     for block in doc.blocks:
+        if block.kind == HEADLINE and block.text.strip() and not is_headline_text(block.text.strip()):
+            # short lines that hold or end a sentence (once their wraps are
+            # joined and their marks widened) are a paragraph's, not a
+            # headline's: classified again, as a second pass would
+            classify(block)
         if block.kind == TABLE:
             block.text = _TRAILING_SPACES_RE.sub("", block.text)
         elif block.kind in PHRASE_KINDS:
