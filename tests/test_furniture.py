@@ -178,6 +178,20 @@ def test_one_stray_line_above_a_strong_line_is_allowed():
     assert texts(doc) == ["衡水新闻发布"] + ARTICLE.split("\n\n")
 
 
+def test_a_few_short_stray_lines_above_a_page_label_are_allowed():
+    # what counts is how much text stands between the label and the edge,
+    # not in how many lines the extraction set it
+    doc = clean("（\n；\n\nA4\n\n" + ARTICLE)
+    assert texts(doc) == ["（\n；"] + ARTICLE.split("\n\n")
+
+
+def test_a_section_word_needs_strong_furniture_on_the_edge_side():
+    # the date at the bottom is weak, and stays (no strong line in its run):
+    # the word between it and the header is then no piece of a header
+    doc = clean("2021年12月3日 星期五\n一一\n2021年12月3日")
+    assert texts(doc) == ["一一\n2021年12月3日"]
+
+
 def test_a_short_stray_line_above_a_page_label_is_allowed():
     doc = clean("我市召开会议\n\nA4\n\n" + ARTICLE)
     assert texts(doc) == ["我市召开会议"] + ARTICLE.split("\n\n")
@@ -219,12 +233,13 @@ def test_page_number_at_the_very_bottom_goes():
 
 
 def test_middle_of_the_page():
-    middle = "第一段。\n\n{}\n\n第二段。\n\n第三段。\n\n第四段。"
+    # more than MAX_SLACK_CHARS of text on either side: the middle of the page
+    middle = "第一段写的是全市民生工程的进展。\n\n{}\n\n第二段。\n\n第三段写的是群众对民生工程的评价。\n\n第四段。"
     for line in ("责任编辑：刘洋", "2023年2月9日 星期四  经济  责任编辑：刘洋", "HENGSHUIRIBAO"):
-        text = "开头。\n\n开头二。\n\n开头三。\n\n" + middle.format(line)
+        text = "开头。\n\n开头二。\n\n开头三写的是今年以来民生实事的办理情况。\n\n" + middle.format(line)
         assert line not in render(clean(text)), line
     for line in ("2021年12月3日", "衡水日报", "A3", "www.hsrb.com.cn", "13503189058", "星期五", "订版热线"):
-        text = "开头。\n\n开头二。\n\n开头三。\n\n" + middle.format(line)
+        text = "开头。\n\n开头二。\n\n开头三写的是今年以来民生实事的办理情况。\n\n" + middle.format(line)
         assert texts(clean(text)) == text.split("\n\n"), line
 
 

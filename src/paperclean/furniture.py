@@ -39,7 +39,8 @@ the bottom of a page (pages are separated by form feeds; a text without form
 feeds is one page):
 
 - a *strong* line is furniture among the lines at the top of a page before
-  which at most one line that is not furniture stands (:data:`EDGE_SLACK`),
+  which stand at most :data:`MAX_SLACK_CHARS` characters of lines that are
+  not furniture (a stray section word, a short headline),
   and likewise at the bottom;
 - a *weak* or *edge* line only in the unbroken run of furniture that starts
   at the very top or bottom; at the bottom a weak line needs a strong line in
@@ -76,13 +77,12 @@ from .jumps import chinese_number, parse_page_label
 
 STEP_NAME = "remove_furniture"
 
-#: Lines that are not furniture allowed above a strong furniture line at the
-#: top of a page (and below one at the bottom): a stray section word, say.
-EDGE_SLACK = 1
-#: ... and it must be short (a section word, a headline): a longer one is
-#: article text, and nothing beyond it is furniture by position.  Counting
-#: lines alone would not do: the lines of a wrapped paragraph are one line
-#: once joined, and a second pass would reach further than the first.
+#: How much text that is not furniture (in characters, spaces left out) may
+#: stand above a strong furniture line at the top of a page (and below one at
+#: the bottom): a stray section word, a short headline.  Counted in
+#: characters, not lines: the lines of a wrapped paragraph are one line once
+#: joined, and a second pass must reach no further from the edge than the
+#: first.
 MAX_SLACK_CHARS = 20
 #: How many lines at each edge of a page are examined at most.
 EDGE_LINES = 12
@@ -357,10 +357,12 @@ def _edge_run(lines, running, at_bottom: bool) -> dict:
     accepted: dict[tuple[int, int], tuple[str, list]] = {}
     weak_run: list[tuple[int, int]] = []
     strong_in_run = False
-    not_furniture = 0
-    section = None  # a lone section word seen right after furniture
+    not_furniture = 0  # lines that are not furniture, so far
+    slack = 0  # their characters
+    section = None  # a lone section word seen right after strong furniture
+    after_strong = False  # the last line looked at is strong furniture
     for index, number, line in lines:
-        if not_furniture > EDGE_SLACK:
+        if slack > MAX_SLACK_CHARS:
             break
         read = read_furniture_line(line)
         if (index, number) in running and (read is None or _STRENGTH[read[0]] != STRONG):
@@ -375,15 +377,18 @@ def _edge_run(lines, running, at_bottom: bool) -> dict:
                 key, word = section
                 accepted[key] = ("section", [("section", word)])
                 not_furniture -= 1
+                slack -= len(word)
         elif strength in (WEAK, EDGE) and not_furniture == 0:
             accepted[(index, number)] = read
             if strength == WEAK:
                 weak_run.append((index, number))
         else:
-            not_furniture += 1 if len(line.strip()) <= MAX_SLACK_CHARS else EDGE_SLACK + 1
+            not_furniture += 1
+            slack += len(_SPACES_RE.sub("", line))
         word = line.strip()
-        between = read is None and accepted and not_furniture == 1 and _SECTION_RE.fullmatch(word)
+        between = read is None and after_strong and not_furniture == 1 and _SECTION_RE.fullmatch(word)
         section = ((index, number), word) if between else None
+        after_strong = strength in (STRONG, ANYWHERE)
     if at_bottom and not strong_in_run:
         for key in weak_run:
             del accepted[key]
