@@ -1,91 +1,296 @@
 """Side-by-side columns of layout-preserving extraction (spec §2).
 
-``pdftotext -layout`` and PyMuPDF's sorted text set the columns of a page side
-by side on each line, separated by a gutter: a run of spaces at the same
-display position on many consecutive lines.  This step cuts each page at its
-gutters (by display width: East Asian wide characters take two cells) and
-reads the columns one after another, left to right, each top to bottom.  A
-line that crosses a gutter (a headline spanning the columns) stays whole and
-separates the bands of columns above and below it.
+``pdftotext -layout`` and PyMuPDF's sorted text (``get_text(sort=True)``) set
+the columns of a page side by side on each line.  This step finds where each
+word of a line stood on the page, finds the column gutters (positions that are
+blank on nearly every line of a region, with text on both sides), and reads
+the columns one after another, left to right, each top to bottom.  Lines at
+the top of a region that do not fit the columns (a headline across the
+columns, a kicker, a centred second headline line) stay whole, as blocks of
+their own.
+
+Two ways of laying a line out are understood, and the one that puts the
+page's words on steadier column starts is used:
+
+- *on a grid* (``pdftotext -layout``): every character, wide or narrow, takes
+  one position, and a word stands at the position of its first character;
+- *by distances* (PyMuPDF): the words of a visual line are joined with as many
+  spaces as the distance to the previous word holds characters of the next
+  word, so a word's position is the sum of the widths before it (a wide
+  character is one unit, a narrow one half a unit) and of those spaces.
+
+A region is a run of lines between blank lines (extractors leave a blank line
+where the page has vertical space: above a headline, between articles).
+Regions of too few lines to show their own columns use the page's.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 import regex
 
-from .chardata import is_wide
+from .chardata import display_width
 from .document import Block, Document, parse
 
-#: A line shorter than this many cells is not used to find gutters.
-MIN_LINE_CELLS = 30
-#: A gutter is at least this many cells wide...
-MIN_GUTTER_CELLS = 2
-#: ...blank on at least this share of the long lines that reach past it...
+#: A line whose words reach less far than this (in character units) is not
+#: used to find gutters.
+MIN_LINE_UNITS = 15
+#: A gutter is blank on at least this share of the long lines that reach past it...
 GUTTER_BLANK_SHARE = 0.9
 #: ...with text on both sides on at least this share of them.
-GUTTER_TEXT_SHARE = 0.5
-#: Fewest long lines with a wide space run for a page to be layout text.
+GUTTER_TEXT_SHARE = 0.4
+#: Fewest long lines to find gutters (on a page, or a region of its own).
 MIN_LAYOUT_LINES = 5
+#: Words at least this wide (units) are runs of text, not letters spread apart.
+SOLID_WORD_UNITS = 3
+#: A region of fewer lines is kept whole: there is nothing to reorder.
+MIN_REGION_LINES = 3
+#: A word this far (units) right of its column's start is indented (a
+#: paragraph's first line: two ideographic spaces).
+INDENT_UNITS = 1.5
 
-_WIDE_GAP_RE = regex.compile(r"\S[ \u3000]{3,}\S")
-
-
-def _cells(line: str) -> list[str]:
-    """The line as display cells: a wide character fills two cells (the second
-    holds an empty string); U+3000 becomes two spaces."""
-    cells: list[str] = []
-    for char in line:
-        if char == "\u3000":
-            cells += [" ", " "]
-        elif is_wide(char):
-            cells += [char, ""]
-        else:
-            cells.append(char)
-    return cells
+_WORD_RE = regex.compile(r"[^ \u3000]+")
+_GAP_RE = regex.compile(r"\S[ \u3000]+\S")
+_BLANK_RE = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 
 
-def find_gutters(lines: list[str]) -> list[tuple[int, int]]:
-    """Cell ranges ``[start, end)`` that are column gutters on these lines.
+@dataclass(slots=True)
+class Word:
+    """A word of a line: where it starts and ends (in character units), and
+    where it is in the line's text."""
 
-    >>> rows = ["第一栏的文字内容很长很长    第二栏的文字内容也很长"] * 6
-    >>> find_gutters(rows)
-    [(24, 28)]
+    x0: float
+    x1: float
+    start: int
+    end: int
+
+
+def words_on_grid(line: str) -> list[Word]:
+    """Words of a line laid out on a grid: one position per character.
+
+    >>> [(w.x0, w.x1) for w in words_on_grid("  本报讯    第二栏")]
+    [(2, 5), (9, 12)]
     """
-    rows = [_cells(line.rstrip()) for line in lines if "\t" not in line]
-    long_rows = [row for row in rows if len(row) >= MIN_LINE_CELLS]
+    return [Word(m.start(), m.end(), m.start(), m.end()) for m in _WORD_RE.finditer(line)]
+
+
+def words_by_distance(line: str) -> list[Word]:
+    """Words of a line laid out by distances: a wide character is one unit,
+    a narrow one half; the spaces before a word count in characters of that
+    word (PyMuPDF's sorted text).
+
+    >>> [(w.x0, w.x1) for w in words_by_distance("  本报讯 第二栏")]
+    [(2.0, 5.0), (6.0, 9.0)]
+    >>> [(w.x0, w.x1) for w in words_by_distance("2021年  第二栏")]
+    [(0.0, 3.0), (5.0, 8.0)]
+    """
+    words: list[Word] = []
+    x = 0.0
+    position = 0
+    for match in _WORD_RE.finditer(line):
+        units = display_width(match.group()) / 2
+        x += (match.start() - position) * units / len(match.group())
+        words.append(Word(round(x, 2), round(x + units, 2), match.start(), match.end()))
+        x += units
+        position = match.end()
+    return words
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """How a line's words are placed, and how closely that places them."""
+
+    #: the words of a line with their positions
+    words: Callable[[str], list[Word]]
+    #: narrowest gutter (units)
+    min_gutter: float
+    #: positions may be off by this much (units)
+    jitter: float
+    #: a word starting this far left of a column start still opens it
+    slack: float
+
+
+#: On a grid a gutter is at least two positions wide; distances are summed
+#: from rounded space counts (PyMuPDF sets one space at least between two
+#: words that do not touch, so a gutter can be one space) and drift by about
+#: a unit over a line.
+PLACEMENTS = (
+    Placement(words_on_grid, min_gutter=2.0, jitter=0.0, slack=1.0),
+    Placement(words_by_distance, min_gutter=1.0, jitter=1.0, slack=1.5),
+)
+
+
+@dataclass(slots=True)
+class Gutter:
+    start: float
+    end: float
+    #: a word starting this far left of the gutter's end opens the next column
+    slack: float = 1.0
+
+
+def find_gutters(rows: list[list[Word]], min_width: float, jitter: float = 0.0, slack: float = 1.0) -> list[Gutter]:
+    """Gutters of these rows: intervals blank on nearly every long row that
+    reaches past them, with text on both sides of them on many rows.  Each
+    word is shrunk by `jitter` units at both ends (a short word by a quarter
+    of its width), for positions known only that closely.
+
+    >>> rows = [words_on_grid("第一栏的文字内容很长很长    第二栏的文字内容也很长")] * 6
+    >>> [(g.start, g.end) for g in find_gutters(rows, 2)]
+    [(12.0, 16.0)]
+    """
+    long_rows = [row for row in rows if row and row[-1].x1 >= MIN_LINE_UNITS and not _letter_spaced(row)]
     if len(long_rows) < MIN_LAYOUT_LINES:
         return []
-    width = max(len(row) for row in long_rows)
-    blank = []
-    for position in range(width):
-        reaching = [row for row in long_rows if len(row) > position + MIN_GUTTER_CELLS]
-        if len(reaching) < MIN_LAYOUT_LINES:
-            blank.append(False)
+    step = 0.5
+    size = int(max(row[-1].x1 for row in long_rows) / step) + 2
+    occupied = [0] * size
+    reaching = [0] * size
+    left_text = [0] * size
+    for row in long_rows:
+        marks = [0] * size
+        for word in row:
+            shrink = min(jitter, (word.x1 - word.x0) / 4)
+            first_cell = int((word.x0 + shrink) / step)
+            for cell in range(first_cell, max(first_cell + 1, int((word.x1 - shrink) / step + 0.999))):
+                marks[cell] = 1
+        first = int(row[0].x0 / step)
+        last = int(row[-1].x1 / step)
+        for cell in range(size):
+            occupied[cell] += marks[cell]
+            if cell < last:
+                reaching[cell] += 1
+            if cell > first:
+                left_text[cell] += 1
+    blank = [
+        reaching[cell] >= MIN_LAYOUT_LINES
+        and reaching[cell] - occupied[cell] >= GUTTER_BLANK_SHARE * reaching[cell]
+        and left_text[cell] >= GUTTER_TEXT_SHARE * len(long_rows)
+        for cell in range(size)
+    ]
+    gutters: list[Gutter] = []
+    cell = 0
+    while cell < size:
+        if not blank[cell]:
+            cell += 1
             continue
-        spaces = sum(1 for row in reaching if row[position] == " ")
-        blank.append(spaces >= GUTTER_BLANK_SHARE * len(reaching))
-    gutters = []
-    position = 0
-    while position < width:
-        if not blank[position]:
-            position += 1
-            continue
-        end = position
-        while end < width and blank[end]:
+        end = cell
+        while end < size and blank[end]:
             end += 1
-        if end - position >= MIN_GUTTER_CELLS and position > 0 and _text_on_both_sides(long_rows, position, end):
-            gutters.append((position, end))
-        position = end
+        if (end - cell) * step >= min_width and _text_on_both_sides(long_rows, cell * step, end * step):
+            gutters.append(Gutter(cell * step, end * step, slack))
+        cell = end
     return gutters
 
 
-def _text_on_both_sides(rows: list[list[str]], start: int, end: int) -> bool:
-    both = sum(
-        1
-        for row in rows
-        if any(cell.strip() for cell in row[:start]) and any(cell.strip() for cell in row[end:])
-    )
+def _letter_spaced(row: list[Word]) -> bool:
+    """Mostly lone characters spread apart by justification (``保 生 活 方``):
+    the spaces between them are no gutters."""
+    solid = sum(word.x1 - word.x0 for word in row if word.x1 - word.x0 >= SOLID_WORD_UNITS)
+    return solid < 0.5 * (row[-1].x1 - row[0].x0)
+
+
+def _text_on_both_sides(rows: list[list[Word]], start: float, end: float) -> bool:
+    both = sum(1 for row in rows if row[0].x0 < start and row[-1].x1 > end)
     return both >= GUTTER_TEXT_SHARE * len(rows)
+
+
+def _column_of(word: Word, gutters: list[Gutter]) -> int:
+    """The column a word starts in: after the last gutter whose end it
+    reaches (a word starting inside a gutter belongs to the column on its
+    left, like a credit set flush right in a box)."""
+    column = 0
+    for number, gutter in enumerate(gutters, 1):
+        if word.x0 >= gutter.end - gutter.slack:
+            column = number
+    return column
+
+
+def _crosses(word: Word, gutters: list[Gutter]) -> bool:
+    return any(word.x0 < gutter.start and word.x1 > gutter.end for gutter in gutters)
+
+
+def _in_gutter(word: Word, gutters: list[Gutter]) -> bool:
+    return any(gutter.start + gutter.slack <= word.x0 < gutter.end - gutter.slack for gutter in gutters)
+
+
+def _groups(row: list[Word], gutters: list[Gutter]) -> dict[int, list[Word]]:
+    groups: dict[int, list[Word]] = {}
+    for word in row:
+        groups.setdefault(_column_of(word, gutters), []).append(word)
+    return groups
+
+
+def _is_column_row(index: int, rows: list[list[Word]], lines: list[str], gutters: list[Gutter]) -> bool:
+    """Whether a row at the top of a region fits the columns (or is a line
+    across them: a headline, a kicker)."""
+    row = rows[index]
+    if any(_crosses(word, gutters) for word in row):
+        return False
+    groups = _groups(row, gutters)
+    if len(row) > 1 and any(_in_gutter(word, gutters) for word in row):
+        return False
+    if len(groups) > 1 and any(_has_wide_gap(words, lines[index]) for words in groups.values()):
+        return False
+    if len(groups) == 1 and index + 1 < len(rows):
+        (column,) = groups
+        below = set(_groups(rows[index + 1], gutters))
+        if column > 0 and below and min(below) < column:
+            return False
+    return True
+
+
+def _has_wide_gap(words: list[Word], line: str) -> bool:
+    return any(line[a.end : b.start].count(" ") + 2 * line[a.end : b.start].count("\u3000") >= 2 for a, b in zip(words, words[1:]))
+
+
+def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]) -> list[str]:
+    """The region's text: the lines across the columns at its top as blocks
+    of their own, then each column top to bottom, left to right."""
+    if len(lines) < MIN_REGION_LINES or not gutters:
+        return ["\n".join(line.strip() for line in lines)]
+    top = 0
+    while top < len(rows) and not _is_column_row(top, rows, lines, gutters):
+        top += 1
+    parts = [line.strip() for line in lines[:top]]
+    rows, lines = rows[top:], lines[top:]
+    if not rows:
+        return parts
+    starts = _column_starts(rows, gutters)
+    columns: list[list[str]] = [[] for _ in range(len(gutters) + 1)]
+    for row, line in zip(rows, lines):
+        for column, words in _groups(row, gutters).items():
+            text = line[words[0].start : words[-1].end]
+            indent = "  " if words[0].x0 - starts[column] >= INDENT_UNITS else ""
+            columns[column].append(indent + text)
+    parts.append("\n".join(text for column in columns for text in column))
+    return parts
+
+
+def _column_starts(rows: list[list[Word]], gutters: list[Gutter]) -> list[float]:
+    """Where each column's lines start: the most common start of its words
+    that open it on a row."""
+    counts: list[dict[float, int]] = [{} for _ in range(len(gutters) + 1)]
+    for row in rows:
+        for column, words in _groups(row, gutters).items():
+            start = round(words[0].x0 * 2) / 2
+            counts[column][start] = counts[column].get(start, 0) + 1
+    return [max(count, key=lambda x: (count[x], -x)) if count else 0.0 for count in counts]
+
+
+def _aligned_share(rows: list[list[Word]], gutters: list[Gutter]) -> float:
+    """Share of the words opening a column (right of a gutter) that start
+    within an indent of the column's usual start."""
+    starts = _column_starts(rows, gutters)
+    aligned = total = 0
+    for row in rows:
+        for column, words in _groups(row, gutters).items():
+            if column == 0:
+                continue
+            total += 1
+            aligned += -gutters[column - 1].slack <= words[0].x0 - starts[column] <= INDENT_UNITS + 1
+    return aligned / total if total else 0.0
 
 
 def read_columns_of_page(text: str) -> str:
@@ -108,47 +313,58 @@ def read_columns_of_page(text: str) -> str:
     右栏第二行文字内容较长较长
     """
     lines = text.split("\n")
-    if sum(1 for line in lines if _WIDE_GAP_RE.search(line)) < MIN_LAYOUT_LINES:
+    if sum(1 for line in lines if _GAP_RE.search(line)) < MIN_LAYOUT_LINES:
         return text
-    gutters = find_gutters(lines)
-    if not gutters:
+    best = None
+    for placement in PLACEMENTS:
+        rows = [placement.words(line) if "\t" not in line else [] for line in lines]
+        gutters = _gutters(rows, placement) or _largest_region_gutters(lines, rows, placement)
+        if gutters:
+            share = _aligned_share(rows, gutters)
+            if best is None or share > best[0]:
+                best = (share, placement, rows, gutters)
+    if best is None:
         return text
-    out: list[str] = []
-    band: list[list[str]] = []
-    for line in lines:
-        cells = _cells(line.rstrip())
-        if "\t" in line or _crosses(cells, gutters):  # table rows stay whole
-            out.extend(_read_band(band, gutters))
-            band = []
-            out.append(line.strip())
-        else:
-            band.append(cells)
-    out.extend(_read_band(band, gutters))
-    return "\n".join(out)
+    _share, placement, rows, page_gutters = best
+    parts: list[str] = []
+    for region in _regions(lines):
+        region_lines = [lines[index] for index in region]
+        region_rows = [rows[index] for index in region]
+        if any("\t" in line for line in region_lines):  # a table stays as it is
+            parts.append("\n".join(region_lines))
+            continue
+        gutters = _gutters(region_rows, placement) or page_gutters
+        parts.extend(_read_region(region_lines, region_rows, gutters))
+    return "\n\n".join(part for part in parts if part)
 
 
-def _crosses(cells: list[str], gutters: list[tuple[int, int]]) -> bool:
-    return any(any(cell.strip() for cell in cells[start:end]) for start, end in gutters)
+def _gutters(rows: list[list[Word]], placement: Placement) -> list[Gutter]:
+    return find_gutters(rows, placement.min_gutter, placement.jitter, placement.slack)
 
 
-def _read_band(rows: list[list[str]], gutters: list[tuple[int, int]]) -> list[str]:
-    """The lines of each column of a band, column after column."""
-    if not rows:
+def _largest_region_gutters(lines: list[str], rows: list[list[Word]], placement: Placement) -> list[Gutter]:
+    """The gutters of the page's longest region, when the page as a whole
+    (articles of different columns) shows none."""
+    regions = _regions(lines)
+    if not regions:
         return []
-    bounds = [0]
-    for start, end in gutters:
-        bounds += [start, end]
-    bounds.append(max(len(row) for row in rows))
-    columns = []
-    for left, right in zip(bounds[::2], bounds[1::2]):
-        column = ["".join(row[left:right]).rstrip() for row in rows]
-        while column and not column[-1]:
-            column.pop()
-        columns.append(column)
-    out: list[str] = []
-    for column in columns:
-        out.extend(column)
-    return out
+    region = max(regions, key=len)
+    return _gutters([rows[index] for index in region], placement)
+
+
+def _regions(lines: list[str]) -> list[list[int]]:
+    regions: list[list[int]] = []
+    current: list[int] = []
+    for index, line in enumerate(lines):
+        if _BLANK_RE.fullmatch(line):
+            if current:
+                regions.append(current)
+                current = []
+        else:
+            current.append(index)
+    if current:
+        regions.append(current)
+    return regions
 
 
 def read_columns(doc: Document, config) -> Document:
@@ -159,7 +375,7 @@ def read_columns(doc: Document, config) -> Document:
     blocks: list[Block] = []
     for page, page_blocks in pages.items():
         text = "\n\n".join(block.text for block in page_blocks)
-        if not _WIDE_GAP_RE.search(text):
+        if not _GAP_RE.search(text):
             blocks.extend(page_blocks)
             continue
         reordered = read_columns_of_page(text)
