@@ -45,6 +45,11 @@ GUTTER_TEXT_SHARE = 0.4
 MIN_LAYOUT_LINES = 5
 #: Words at least this wide (units) are runs of text, not letters spread apart.
 SOLID_WORD_UNITS = 3
+#: Most lines across the columns at the top of a region (kicker, headline
+#: lines, subtitle, byline).
+MAX_TOP_LINES = 4
+#: A column's line at most this much (units) narrower than the column is full.
+FULL_LINE_SLACK = 1.5
 #: A region of fewer lines is kept whole: there is nothing to reorder.
 MIN_REGION_LINES = 3
 #: A word this far (units) right of its column's start is indented (a
@@ -110,6 +115,8 @@ class Placement:
     jitter: float
     #: a word starting this far left of a column start still opens it
     slack: float
+    #: a column's line starts this close to the column's start
+    align: float
 
 
 #: On a grid a gutter is at least two positions wide; distances are summed
@@ -117,8 +124,8 @@ class Placement:
 #: words that do not touch, so a gutter can be one space) and drift by about
 #: a unit over a line.
 PLACEMENTS = (
-    Placement(words_on_grid, min_gutter=2.0, jitter=0.0, slack=1.0),
-    Placement(words_by_distance, min_gutter=1.0, jitter=1.0, slack=1.5),
+    Placement(words_on_grid, min_gutter=2.0, jitter=0.0, slack=1.0, align=0.5),
+    Placement(words_by_distance, min_gutter=1.0, jitter=1.0, slack=1.5, align=1.5),
 )
 
 
@@ -215,11 +222,33 @@ def _in_gutter(word: Word, gutters: list[Gutter]) -> bool:
     return any(gutter.start + gutter.slack <= word.x0 < gutter.end - gutter.slack for gutter in gutters)
 
 
-def _groups(row: list[Word], gutters: list[Gutter]) -> dict[int, list[Word]]:
+def _groups(row: list[Word], gutters: list[Gutter], widths: list[float] | None = None) -> dict[int, list[Word]]:
+    """The words of a row by column.  With the columns' `widths` known, a
+    word after a column's full line goes to the next column even if its
+    position, summed from a justified line narrower in text than on the
+    page, falls short of it."""
     groups: dict[int, list[Word]] = {}
+    previous = 0
     for word in row:
-        groups.setdefault(_column_of(word, gutters), []).append(word)
+        column = max(_column_of(word, gutters), previous)
+        if widths and column == previous < len(gutters) and previous in groups:
+            words = groups[previous]
+            if words[-1].x1 - words[0].x0 >= widths[previous] - FULL_LINE_SLACK:
+                column += 1
+        groups.setdefault(column, []).append(word)
+        previous = column
     return groups
+
+
+def _column_widths(rows: list[list[Word]], gutters: list[Gutter]) -> list[float]:
+    """Each column's width: the most common width of its lines (justified
+    text fills the column on every line but a paragraph's last)."""
+    counts: list[dict[float, int]] = [{} for _ in range(len(gutters) + 1)]
+    for row in rows:
+        for column, words in _groups(row, gutters).items():
+            width = round(words[-1].x1 - words[0].x0)
+            counts[column][width] = counts[column].get(width, 0) + 1
+    return [max(count, key=lambda x: (count[x], x)) if count else 0.0 for count in counts]
 
 
 def _is_column_row(index: int, rows: list[list[Word]], lines: list[str], gutters: list[Gutter]) -> bool:
@@ -245,27 +274,73 @@ def _has_wide_gap(words: list[Word], line: str) -> bool:
     return any(line[a.end : b.start].count(" ") + 2 * line[a.end : b.start].count("\u3000") >= 2 for a, b in zip(words, words[1:]))
 
 
-def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]) -> list[str]:
+def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter], align: float) -> list[str]:
     """The region's text: the lines across the columns at its top as blocks
     of their own, then each column top to bottom, left to right."""
-    if len(lines) < MIN_REGION_LINES or not gutters:
+    if len(lines) < MIN_REGION_LINES or not gutters or sum(len(_groups(row, gutters)) > 1 for row in rows) < 2:
         return ["\n".join(line.strip() for line in lines)]
     top = 0
     while top < len(rows) and not _is_column_row(top, rows, lines, gutters):
         top += 1
-    parts = [line.strip() for line in lines[:top]]
+    parts = ["\n".join(line.strip() for line in lines[:top])]
     rows, lines = rows[top:], lines[top:]
     if not rows:
         return parts
     starts = _column_starts(rows, gutters)
-    columns: list[list[str]] = [[] for _ in range(len(gutters) + 1)]
+    widths = _column_widths(rows, gutters)
+    columns: list[list[tuple[float, float, str]]] = [[] for _ in range(len(gutters) + 1)]
     for row, line in zip(rows, lines):
-        for column, words in _groups(row, gutters).items():
-            text = line[words[0].start : words[-1].end]
-            indent = "  " if words[0].x0 - starts[column] >= INDENT_UNITS else ""
-            columns[column].append(indent + text)
-    parts.append("\n".join(text for column in columns for text in column))
+        for column, words in _groups(row, gutters, widths).items():
+            columns[column].append((words[0].x0 - starts[column], words[-1].x1 - words[0].x0, line[words[0].start : words[-1].end]))
+    body: list[str] = []
+    for column, start, width in zip(columns, starts, widths):
+        in_box = _box_lines([(offset, line_width) for offset, line_width, _text in column], width, align)
+        for number, (offset, _line_width, text) in enumerate(column):
+            if number in in_box:
+                if number - 1 not in in_box:
+                    parts.append("\n".join(body))
+                    body = []
+                body.append(text)
+                if number + 1 not in in_box:
+                    parts.append("\n".join(body))
+                    body = []
+            else:
+                body.append(("  " if offset >= INDENT_UNITS else "") + text)
+    parts.append("\n".join(body))
     return parts
+
+
+def _box_lines(lines: list[tuple[float, float]], width: float, align: float) -> set[int]:
+    """Which lines of a column (offset from its start, width) belong to a box
+    set inside it: a photo caption and its credit, in a smaller face, so
+    wider than the column or not lined up with it.  A box is a run of at
+    least two such lines, over single short lines (a caption's last line)
+    between them.
+
+    >>> sorted(_box_lines([(0, 16), (1, 18), (1, 18), (1, 5), (1, 18), (9, 4), (0, 16)], 16, 0.5))
+    [1, 2, 3, 4, 5]
+    >>> sorted(_box_lines([(0, 16), (0, 19), (0, 16), (2, 14), (0, 16)], 16, 0.5))
+    []
+    """
+    odd = [
+        line_width > width + 1 or not (abs(offset) <= align or INDENT_UNITS <= offset <= INDENT_UNITS + 2 + align)
+        for offset, line_width in lines
+    ]
+    box: set[int] = set()
+    number = 0
+    while number < len(lines):
+        if not odd[number]:
+            number += 1
+            continue
+        end = number + 1
+        while end < len(lines) and (
+            odd[end] or (end + 1 < len(lines) and odd[end + 1] and lines[end][1] < width - FULL_LINE_SLACK)
+        ):
+            end += 1
+        if sum(odd[number:end]) >= 2:
+            box.update(range(number, end))
+        number = end
+    return box
 
 
 def _column_starts(rows: list[list[Word]], gutters: list[Gutter]) -> list[float]:
@@ -318,7 +393,7 @@ def read_columns_of_page(text: str) -> str:
     best = None
     for placement in PLACEMENTS:
         rows = [placement.words(line) if "\t" not in line else [] for line in lines]
-        gutters = _gutters(rows, placement) or _largest_region_gutters(lines, rows, placement)
+        gutters = max(_gutters(rows, placement), _largest_region_gutters(lines, rows, placement), key=len)
         if gutters:
             share = _aligned_share(rows, gutters)
             if best is None or share > best[0]:
@@ -333,13 +408,36 @@ def read_columns_of_page(text: str) -> str:
         if any("\t" in line for line in region_lines):  # a table stays as it is
             parts.append("\n".join(region_lines))
             continue
-        gutters = _gutters(region_rows, placement) or page_gutters
-        parts.extend(_read_region(region_lines, region_rows, gutters))
+        gutters = _region_gutters(region_rows, placement)
+        respected = [gutter for gutter in page_gutters if _respects(region_rows, gutter, placement.jitter)]
+        if len(respected) > len(gutters):
+            gutters = respected
+        parts.extend(_read_region(region_lines, region_rows, gutters, placement.align))
     return "\n\n".join(part for part in parts if part)
 
 
 def _gutters(rows: list[list[Word]], placement: Placement) -> list[Gutter]:
     return find_gutters(rows, placement.min_gutter, placement.jitter, placement.slack)
+
+
+def _region_gutters(rows: list[list[Word]], placement: Placement) -> list[Gutter]:
+    """The gutters of a region, found also when the lines across the columns
+    at its top (a headline) hide them: the most gutters found without up to
+    `MAX_TOP_LINES` of its first lines."""
+    best: list[Gutter] = []
+    for top in range(min(MAX_TOP_LINES, len(rows) - MIN_LAYOUT_LINES) + 1):
+        gutters = _gutters(rows[top:], placement)
+        if len(gutters) > len(best):
+            best = gutters
+    return best
+
+
+def _respects(rows: list[list[Word]], gutter: Gutter, jitter: float) -> bool:
+    """Whether no word of these rows but of the first few (a headline
+    across the columns) stands in the gutter."""
+    return not any(
+        word.x0 + jitter < gutter.end and word.x1 - jitter > gutter.start for row in rows[MAX_TOP_LINES:] for word in row
+    )
 
 
 def _largest_region_gutters(lines: list[str], rows: list[list[Word]], placement: Placement) -> list[Gutter]:
