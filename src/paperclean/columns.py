@@ -48,6 +48,10 @@ SOLID_WORD_UNITS = 3
 #: Most lines across the columns at the top of a region (kicker, headline
 #: lines, subtitle, byline).
 MAX_TOP_LINES = 4
+#: Summed distances are used only when they line the words up this much
+#: better (share of column starts) than a grid: where both agree (text
+#: without narrow characters), the grid is the simpler reading.
+PLACEMENT_MARGIN = 0.05
 #: A column's line at most this much (units) narrower than the column is full.
 FULL_LINE_SLACK = 1.5
 #: A region of fewer lines is kept whole: there is nothing to reorder.
@@ -195,7 +199,7 @@ def _letter_spaced(row: list[Word]) -> bool:
     """Mostly lone characters spread apart by justification (``保 生 活 方``):
     the spaces between them are no gutters."""
     solid = sum(word.x1 - word.x0 for word in row if word.x1 - word.x0 >= SOLID_WORD_UNITS)
-    return solid < 0.5 * (row[-1].x1 - row[0].x0)
+    return solid < 0.5 * sum(word.x1 - word.x0 for word in row)
 
 
 def _text_on_both_sides(rows: list[list[Word]], start: float, end: float) -> bool:
@@ -251,13 +255,22 @@ def _column_widths(rows: list[list[Word]], gutters: list[Gutter]) -> list[float]
     return [max(count, key=lambda x: (count[x], x)) if count else 0.0 for count in counts]
 
 
-def _is_column_row(index: int, rows: list[list[Word]], lines: list[str], gutters: list[Gutter]) -> bool:
-    """Whether a row at the top of a region fits the columns (or is a line
-    across them: a headline, a kicker)."""
+def _is_column_row(
+    index: int, rows: list[list[Word]], lines: list[str], gutters: list[Gutter], starts: list[float], align: float
+) -> bool:
+    """Whether a row at the top of a region fits the columns, or is a line
+    across them (a headline, a kicker): it crosses a gutter, or starts in
+    one, or has wide gaps in a column, or is a single line that stands
+    neither at its column's start nor an indent in, or stands in a column
+    while the row below starts further left (columns start level)."""
     row = rows[index]
     if any(_crosses(word, gutters) for word in row):
         return False
     groups = _groups(row, gutters)
+    if len(groups) == 1:
+        ((column, words),) = groups.items()
+        if not _lines_up(words[0].x0 - starts[column], align):
+            return False
     if len(row) > 1 and any(_in_gutter(word, gutters) for word in row):
         return False
     if len(groups) > 1 and any(_has_wide_gap(words, lines[index]) for words in groups.values()):
@@ -279,8 +292,9 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
     of their own, then each column top to bottom, left to right."""
     if len(lines) < MIN_REGION_LINES or not gutters or sum(len(_groups(row, gutters)) > 1 for row in rows) < 2:
         return ["\n".join(line.strip() for line in lines)]
+    starts = _column_starts(rows, gutters)
     top = 0
-    while top < len(rows) and not _is_column_row(top, rows, lines, gutters):
+    while top < len(rows) and not _is_column_row(top, rows, lines, gutters, starts, align):
         top += 1
     parts = ["\n".join(line.strip() for line in lines[:top])]
     rows, lines = rows[top:], lines[top:]
@@ -310,6 +324,12 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
     return parts
 
 
+def _lines_up(offset: float, align: float) -> bool:
+    """Whether a line this far right of its column's start stands at the
+    start or an indent in."""
+    return abs(offset) <= align or INDENT_UNITS <= offset <= INDENT_UNITS + 2 + align
+
+
 def _box_lines(lines: list[tuple[float, float]], width: float, align: float) -> set[int]:
     """Which lines of a column (offset from its start, width) belong to a box
     set inside it: a photo caption and its credit, in a smaller face, so
@@ -322,10 +342,7 @@ def _box_lines(lines: list[tuple[float, float]], width: float, align: float) -> 
     >>> sorted(_box_lines([(0, 16), (0, 19), (0, 16), (2, 14), (0, 16)], 16, 0.5))
     []
     """
-    odd = [
-        line_width > width + 1 or not (abs(offset) <= align or INDENT_UNITS <= offset <= INDENT_UNITS + 2 + align)
-        for offset, line_width in lines
-    ]
+    odd = [line_width > width + 1 or not _lines_up(offset, align) for offset, line_width in lines]
     box: set[int] = set()
     number = 0
     while number < len(lines):
@@ -356,7 +373,8 @@ def _column_starts(rows: list[list[Word]], gutters: list[Gutter]) -> list[float]
 
 def _aligned_share(rows: list[list[Word]], gutters: list[Gutter]) -> float:
     """Share of the words opening a column (right of a gutter) that start
-    within an indent of the column's usual start."""
+    right at the column's usual start or an indent (two or three
+    characters) in: the better the words are placed, the higher."""
     starts = _column_starts(rows, gutters)
     aligned = total = 0
     for row in rows:
@@ -364,7 +382,8 @@ def _aligned_share(rows: list[list[Word]], gutters: list[Gutter]) -> float:
             if column == 0:
                 continue
             total += 1
-            aligned += -gutters[column - 1].slack <= words[0].x0 - starts[column] <= INDENT_UNITS + 1
+            offset = words[0].x0 - starts[column]
+            aligned += min(abs(offset), abs(offset - 2), abs(offset - 3)) <= 0.25
     return aligned / total if total else 0.0
 
 
@@ -393,10 +412,10 @@ def read_columns_of_page(text: str) -> str:
     best = None
     for placement in PLACEMENTS:
         rows = [placement.words(line) if "\t" not in line else [] for line in lines]
-        gutters = max(_gutters(rows, placement), _largest_region_gutters(lines, rows, placement), key=len)
+        gutters = max(_region_gutters(rows, placement), _largest_region_gutters(lines, rows, placement), key=len)
         if gutters:
             share = _aligned_share(rows, gutters)
-            if best is None or share > best[0]:
+            if best is None or share > best[0] + PLACEMENT_MARGIN:
                 best = (share, placement, rows, gutters)
     if best is None:
         return text
@@ -427,9 +446,13 @@ def _region_gutters(rows: list[list[Word]], placement: Placement) -> list[Gutter
     best: list[Gutter] = []
     for top in range(min(MAX_TOP_LINES, len(rows) - MIN_LAYOUT_LINES) + 1):
         gutters = _gutters(rows[top:], placement)
-        if len(gutters) > len(best):
+        if (len(gutters), _total_width(gutters)) > (len(best), _total_width(best)):
             best = gutters
     return best
+
+
+def _total_width(gutters: list[Gutter]) -> float:
+    return sum(gutter.end - gutter.start for gutter in gutters)
 
 
 def _respects(rows: list[list[Word]], gutter: Gutter, jitter: float) -> bool:

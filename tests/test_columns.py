@@ -1,0 +1,230 @@
+"""Side-by-side columns of layout-mode text (spec §2): small pages written by
+hand, each with the reading order a reader would follow, written by hand.
+
+Each page is built from its columns, written out below as the lines a reader
+reads in each column; the expected output is those same hand-written lines,
+column after column.  The padding between columns is what the two kinds of
+layout-mode extractors write: ``pdftotext -layout`` puts every column at a
+fixed position (one position per character, narrow or wide), PyMuPDF's
+``get_text(sort=True)`` joins the pieces of a visual line with as many spaces
+as the distance holds characters (a single space between two full lines).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import paperclean
+from paperclean.columns import read_columns_of_page
+from paperclean.document import Block, Document, render
+from paperclean.columns import read_columns
+
+
+def on_grid(rows: list[list[tuple[int, str]]]) -> str:
+    """A page as ``pdftotext -layout`` writes it: each piece at its
+    position (a character index)."""
+    lines = []
+    for row in rows:
+        line = ""
+        for position, piece in row:
+            line = line.ljust(position) + piece
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# --- pdftotext -layout: columns at fixed positions --------------------------------------
+
+LEFT = [
+    "  本报讯今天上午，",
+    "我市召开全市工作会",
+    "议，部署下一阶段的",
+    "重点任务。",
+    "  会议指出，要把各",
+    "项工作落到实处，确",
+]
+MIDDLE = [
+    "保取得实效。",
+    "  会议强调，各部门",
+    "要加强协作，形成合",
+    "力，推动发展，确保",
+    "全年目标任务顺利完",
+    "成。",
+]
+RIGHT = [
+    "  会议要求，要压实",
+    "责任，层层传导压力",
+    "，确保各项任务按期",
+    "完成，以优异成绩迎",
+    "接新的一年。",
+    "",
+]
+THREE_COLUMNS_READ = "\n".join(LEFT + MIDDLE + RIGHT[:5])
+
+
+def three_columns(left=LEFT, middle=MIDDLE, right=RIGHT, starts=(0, 14, 31)) -> list[list[tuple[int, str]]]:
+    """Rows of three columns at `starts` (uneven gutters: 5 and 8 positions)."""
+    return [[(start, text) for start, text in zip(starts, texts) if text] for texts in zip(left, middle, right)]
+
+
+def test_three_columns_with_uneven_gutters_read_one_after_another():
+    assert read_columns_of_page(on_grid(three_columns())) == THREE_COLUMNS_READ
+
+
+def test_a_headline_across_the_columns_stays_whole_above_them():
+    # The first line crosses the first gutter; the second, centred, happens
+    # to start where the middle column starts, but no column starts above
+    # the others.
+    headline = [[(8, "全市工作会议今天召开")], [(14, "部署重点任务")]]
+    page = on_grid(headline + three_columns())
+    assert read_columns_of_page(page) == "全市工作会议今天召开\n部署重点任务\n\n" + THREE_COLUMNS_READ
+
+
+def test_a_kicker_of_phrases_across_the_columns_stays_whole():
+    kicker = [[(4, "排查到位"), (18, "维护周到"), (27, "处理及时")]]
+    page = on_grid(kicker + three_columns())
+    assert read_columns_of_page(page) == "排查到位          维护周到     处理及时\n\n" + THREE_COLUMNS_READ
+
+
+def test_bands_between_headlines_are_read_band_after_band():
+    second_left = ["另一篇文章的第一行", "文字，内容也很长长", "，还有第三行文字内", "容。", "  第二段的开头文字", "还要继续写下去。"]
+    second_middle = ["中间一栏的第一行文", "字，内容也很长很长", "，还有第三行文字内", "容，最后一行文字内", "容。", ""]
+    second_right = ["右边一栏的第一行文", "字，内容也很长很长", "，还有第三行文字内", "容，最后一行文字内", "容也在这里。", ""]
+    second = three_columns(second_left, second_middle, second_right)
+    page = on_grid(three_columns()) + "\n\n\n" + on_grid([[(12, "第二篇文章的标题")]] + second)
+    expected = (
+        THREE_COLUMNS_READ
+        + "\n\n第二篇文章的标题\n\n"
+        + "\n".join(second_left + second_middle[:5] + second_right[:5])
+    )
+    assert read_columns_of_page(page) == expected
+
+
+def test_a_photo_box_inside_a_column_is_a_block_of_its_own():
+    # The box stands at the top of the middle column: a blank (the photo),
+    # its caption in a smaller face (more characters to the line, set one
+    # position in), the credit flush right; the column's text goes on below.
+    left = LEFT + ["保取得实效。会议还", "研究了其他事项。"]
+    rows = [
+        [(0, left[0]), (31, RIGHT[0])],
+        [(0, left[1]), (15, "图为会议现场。参会人员"), (31, RIGHT[1])],
+        [(0, left[2]), (15, "认真听取工作报告。"), (31, RIGHT[2])],
+        [(0, left[3]), (22, "张三 摄"), (31, RIGHT[3])],
+        [(0, left[4]), (14, "  下一步，各部门要"), (31, RIGHT[4])],
+        [(0, left[5]), (14, "按照会议要求，抓好")],
+        [(0, left[6]), (14, "落实。")],
+        [(0, left[7])],
+    ]
+    expected = (
+        "\n".join(left)
+        + "\n\n图为会议现场。参会人员\n认真听取工作报告。\n张三 摄\n\n"
+        + "  下一步，各部门要\n按照会议要求，抓好\n落实。\n"
+        + "\n".join(RIGHT[:5])
+    )
+    assert read_columns_of_page(on_grid(rows)) == expected
+
+
+# --- PyMuPDF sort=True: pieces joined by distances ---------------------------------------
+
+def test_pieces_joined_by_single_spaces_are_cut_by_their_distances():
+    # Full lines of the left column are followed by one space; a short last
+    # line by as many spaces as the rest of its column holds characters.
+    page = "\n".join(
+        [
+            "  今天上午，我 会议强调，各部",
+            "市召开全市工作 门要加强协作，",
+            "会议，部署下一 形成合力，推动",
+            "阶段的重点任务 发展。",
+            "。会议指出，要   会议要求，要",
+            "把各项工作落到 压实责任，层层",
+            "实处。     传导压力。",
+        ]
+    )
+    expected = "\n".join(
+        [
+            "  今天上午，我",
+            "市召开全市工作",
+            "会议，部署下一",
+            "阶段的重点任务",
+            "。会议指出，要",
+            "把各项工作落到",
+            "实处。",
+            "会议强调，各部",
+            "门要加强协作，",
+            "形成合力，推动",
+            "发展。",
+            "  会议要求，要",
+            "压实责任，层层",
+            "传导压力。",
+        ]
+    )
+    assert read_columns_of_page(page) == expected
+
+
+def test_a_justified_line_with_digits_still_ends_its_column():
+    # "议，2021年起" is narrower in text (digits are half width) than the
+    # column it fills on the page, so the next column's piece seems to start
+    # a unit early.
+    page = "\n".join(
+        [
+            "今天上午，我市 会议强调，各部",
+            "召开全市工作会 门要加强协作，",
+            "议，2021年起 形成合力，推动",
+            "市各部门要抓好 发展，完成任务",
+            "落实，确保实效 目标。会议要求",
+            "取得明显进展。 压实工作责任。",
+        ]
+    )
+    expected = "\n".join(
+        [
+            "今天上午，我市",
+            "召开全市工作会",
+            "议，2021年起",
+            "市各部门要抓好",
+            "落实，确保实效",
+            "取得明显进展。",
+            "会议强调，各部",
+            "门要加强协作，",
+            "形成合力，推动",
+            "发展，完成任务",
+            "目标。会议要求",
+            "压实工作责任。",
+        ]
+    )
+    assert read_columns_of_page(page) == expected
+
+
+# --- what must come out unchanged ---------------------------------------------------------
+
+UNCHANGED = [
+    # plain paragraphs with blank lines (the seeds' shape)
+    "本报讯今天上午，我市召开全市工作会议。\n\n会议指出，要把各项工作落到实处，确保取得实效。\n",
+    # one column with hard wraps and an indent, no blank lines
+    "  本报讯今天上午，我市召开全市\n工作会议，部署下一阶段的重点任\n务。\n  会议指出，要把各项工作落到实\n处，确保取得实效。\n",
+    # a headline with phrase spaces and a byline
+    "排查到位 维护周到 处理及时\n\n河北日报记者 陈凤来 通讯员 田静云\n",
+    # letter-spaced justified lines are no columns
+    "义 务 理 发 、 义 务 量 血\n压、义务测视力、开展义诊\n保 生 活 方 式 ， 涵 养 健 康\n化 ； 开 展 健 康 科 普 进 企\n岸 、 车 站 等 窗 口 单 位 ， 超\n贸 市 场 、 背 街 小 巷 、 建 筑\n",
+    # Latin text with single spaces
+    "The quick brown fox jumps over the lazy dog again and again\n" * 6,
+    # a table: rows with tabs stay whole
+    "项目\t数量\t金额\n水面治理\t6\t11.9亿元\n道路\t4\t2.6亿元\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_text_without_columns_is_unchanged(text):
+    doc = Document([Block(text)] if text else [])
+    before = [block.text for block in doc.blocks]
+    assert [block.text for block in read_columns(doc, None).blocks] == before
+    for page in text.split("\f"):
+        assert read_columns_of_page(page) == page
+
+
+def test_pages_are_read_each_on_its_own():
+    page = on_grid(three_columns())
+    text = page + "\f" + page
+    expected_page = THREE_COLUMNS_READ
+    doc = paperclean.pipeline.run(text, steps=[paperclean.pipeline.STEPS[0]])
+    assert [block.page for block in doc.blocks] == [0, 1]
+    assert render(doc) == expected_page + "\n\n" + expected_page + "\n"
