@@ -48,10 +48,15 @@ SOLID_WORD_UNITS = 3
 #: Most lines across the columns at the top of a region (kicker, headline
 #: lines, subtitle, byline).
 MAX_TOP_LINES = 4
-#: Summed distances are used only when they line the words up this much
-#: better (share of column starts) than a grid: where both agree (text
-#: without narrow characters), the grid is the simpler reading.
+#: Summed distances are used when they find more columns than a grid (an
+#: extractor that pushed a word to one space after the one before it), or as
+#: many and line the words up this much better (share of column starts):
+#: where both agree (text without narrow characters), the grid is the
+#: simpler reading.
 PLACEMENT_MARGIN = 0.05
+#: No column is narrower than this (units): blank stretches closer together
+#: are one gutter that a word of a headline crossed.
+MIN_COLUMN_UNITS = 4
 #: A column's line at most this much (units) narrower than the column is full.
 FULL_LINE_SLACK = 1.5
 #: A region of fewer lines is kept whole: there is nothing to reorder.
@@ -190,7 +195,10 @@ def find_gutters(rows: list[list[Word]], min_width: float, jitter: float = 0.0, 
         while end < size and blank[end]:
             end += 1
         if (end - cell) * step >= min_width and _text_on_both_sides(long_rows, cell * step, end * step):
-            gutters.append(Gutter(cell * step, end * step, slack))
+            if gutters and cell * step - gutters[-1].end < MIN_COLUMN_UNITS:
+                gutters[-1].end = end * step  # a headline's word split one gutter in two
+            else:
+                gutters.append(Gutter(cell * step, end * step, slack))
         cell = end
     return gutters
 
@@ -415,7 +423,7 @@ def read_columns_of_page(text: str) -> str:
         gutters = max(_region_gutters(rows, placement), _largest_region_gutters(lines, rows, placement), key=len)
         if gutters:
             share = _aligned_share(rows, gutters)
-            if best is None or share > best[0] + PLACEMENT_MARGIN:
+            if best is None or (len(gutters), share) > (len(best[3]), best[0] + PLACEMENT_MARGIN):
                 best = (share, placement, rows, gutters)
     if best is None:
         return text
