@@ -31,8 +31,9 @@ from typing import Callable
 
 import regex
 
-from .chardata import display_width
+from .chardata import display_width, ends_sentence
 from .document import Block, Document, parse
+from .jumps import find_jumps
 
 #: A line whose words reach less far than this (in character units) is not
 #: used to find gutters.
@@ -268,17 +269,15 @@ def _is_column_row(
 ) -> bool:
     """Whether a row at the top of a region fits the columns, or is a line
     across them (a headline, a kicker): it crosses a gutter, or starts in
-    one, or has wide gaps in a column, or is a single line that stands
-    neither at its column's start nor an indent in, or stands in a column
-    while the row below starts further left (columns start level)."""
+    one, or has wide gaps in a column, or none of its pieces stands at its
+    column's start or an indent in, or it stands in one column while the
+    row below starts further left (columns start level)."""
     row = rows[index]
     if any(_crosses(word, gutters) for word in row):
         return False
     groups = _groups(row, gutters)
-    if len(groups) == 1:
-        ((column, words),) = groups.items()
-        if not _lines_up(words[0].x0 - starts[column], align):
-            return False
+    if not any(_lines_up(words[0].x0 - starts[column], align) for column, words in groups.items()):
+        return False
     if len(row) > 1 and any(_in_gutter(word, gutters) for word in row):
         return False
     if len(groups) > 1 and any(_has_wide_gap(words, lines[index]) for words in groups.values()):
@@ -429,18 +428,71 @@ def read_columns_of_page(text: str) -> str:
         return text
     _share, placement, rows, page_gutters = best
     parts: list[str] = []
+    band: list[int] = []
+    band_gutters: list[Gutter] = []
     for region in _regions(lines):
         region_lines = [lines[index] for index in region]
         region_rows = [rows[index] for index in region]
         if any("\t" in line for line in region_lines):  # a table stays as it is
+            parts.extend(_read_band(band, lines, rows, band_gutters, placement))
+            band, band_gutters = [], []
             parts.append("\n".join(region_lines))
             continue
         gutters = _region_gutters(region_rows, placement)
         respected = [gutter for gutter in page_gutters if _respects(region_rows, gutter, placement.jitter)]
         if len(respected) > len(gutters):
             gutters = respected
-        parts.extend(_read_region(region_lines, region_rows, gutters, placement.align))
+        if (
+            band
+            and _continues_band(region_rows, gutters, band_gutters, placement.align)
+            and not _band_ends_article(band, lines, rows, band_gutters)
+            and not find_jumps(region_lines[0])
+        ):
+            band.extend(region)
+            continue
+        parts.extend(_read_band(band, lines, rows, band_gutters, placement))
+        band, band_gutters = list(region), gutters
+    parts.extend(_read_band(band, lines, rows, band_gutters, placement))
     return "\n\n".join(part for part in parts if part)
+
+
+def _read_band(band: list[int], lines: list[str], rows: list[list[Word]], gutters: list[Gutter], placement: Placement) -> list[str]:
+    if not band:
+        return []
+    return _read_region([lines[index] for index in band], [rows[index] for index in band], gutters, placement.align)
+
+
+def _band_ends_article(band: list[int], lines: list[str], rows: list[list[Word]], gutters: list[Gutter]) -> bool:
+    """Whether the last line of a band's last column ends a sentence or holds
+    a jump line: then the region below is another article, not the same
+    columns going on."""
+    last_column, text = -1, ""
+    for index in band:
+        for column, words in _groups(rows[index], gutters).items():
+            if column >= last_column:
+                last_column, text = column, lines[index][words[0].start : words[-1].end]
+    return ends_sentence(text) or bool(find_jumps(text))
+
+
+def _continues_band(rows: list[list[Word]], gutters: list[Gutter], band_gutters: list[Gutter], align: float) -> bool:
+    """Whether a region goes on with the columns of the band above it, past
+    a blank line that an extractor wrote inside the columns: the same
+    gutters, and its first line is no headline.
+
+    >>> rows = [words_on_grid("左栏的文字内容很长很长    右栏的文字内容也很长")] * 3
+    >>> _continues_band(rows, [Gutter(11, 15)], [Gutter(11, 16)], 0.5)
+    True
+    >>> _continues_band(rows, [Gutter(11, 15)], [Gutter(11, 15), Gutter(30, 33)], 0.5)
+    False
+    """
+    if not gutters or len(gutters) != len(band_gutters) or len(rows) < MIN_REGION_LINES:
+        return False
+    if any(a.end < b.start or b.end < a.start for a, b in zip(gutters, band_gutters)):
+        return False
+    starts = _column_starts(rows, band_gutters)
+    return sum(len(_groups(row, band_gutters)) > 1 for row in rows) >= 2 and _is_column_row(
+        0, rows, [""] * len(rows), band_gutters, starts, align
+    )
 
 
 def _gutters(rows: list[list[Word]], placement: Placement) -> list[Gutter]:
