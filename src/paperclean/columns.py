@@ -39,7 +39,7 @@ from .jumps import find_jumps
 #: used to find gutters.
 MIN_LINE_UNITS = 15
 #: A gutter is blank on at least this share of the long lines that reach past it...
-GUTTER_BLANK_SHARE = 0.9
+GUTTER_BLANK_SHARE = 0.85
 #: ...with text on both sides on at least this share of them.
 GUTTER_TEXT_SHARE = 0.4
 #: Fewest long lines to find gutters (on a page, or a region of its own).
@@ -58,6 +58,9 @@ PLACEMENT_MARGIN = 0.05
 #: No column is narrower than this (units): blank stretches closer together
 #: are one gutter that a word of a headline crossed.
 MIN_COLUMN_UNITS = 4
+#: A line at the top of a region this many times wider (on the page: narrow
+#: characters count half) than its column's lines is a headline.
+WIDE_LINE_SHARE = 1.2
 #: A column's line at most this much (units) narrower than the column is full.
 FULL_LINE_SLACK = 1.5
 #: A region of fewer lines is kept whole: there is nothing to reorder.
@@ -80,6 +83,8 @@ class Word:
     x1: float
     start: int
     end: int
+    #: its width on the page: a wide character is one unit, a narrow one half
+    units: float
 
 
 def words_on_grid(line: str) -> list[Word]:
@@ -88,7 +93,7 @@ def words_on_grid(line: str) -> list[Word]:
     >>> [(w.x0, w.x1) for w in words_on_grid("  本报讯    第二栏")]
     [(2, 5), (9, 12)]
     """
-    return [Word(m.start(), m.end(), m.start(), m.end()) for m in _WORD_RE.finditer(line)]
+    return [Word(m.start(), m.end(), m.start(), m.end(), display_width(m.group()) / 2) for m in _WORD_RE.finditer(line)]
 
 
 def words_by_distance(line: str) -> list[Word]:
@@ -107,7 +112,7 @@ def words_by_distance(line: str) -> list[Word]:
     for match in _WORD_RE.finditer(line):
         units = display_width(match.group()) / 2
         x += (match.start() - position) * units / len(match.group())
-        words.append(Word(round(x, 2), round(x + units, 2), match.start(), match.end()))
+        words.append(Word(round(x, 2), round(x + units, 2), match.start(), match.end(), units))
         x += units
         position = match.end()
     return words
@@ -246,11 +251,17 @@ def _groups(row: list[Word], gutters: list[Gutter], widths: list[float] | None =
         column = max(_column_of(word, gutters), previous)
         if widths and column == previous < len(gutters) and previous in groups:
             words = groups[previous]
-            if words[-1].x1 - words[0].x0 >= widths[previous] - FULL_LINE_SLACK:
+            if _span(words) >= widths[previous] - FULL_LINE_SLACK:
                 column += 1
         groups.setdefault(column, []).append(word)
         previous = column
     return groups
+
+
+def _span(words: list[Word]) -> float:
+    """How wide a line of these words is on the page: their widths and the
+    gaps between them."""
+    return sum(word.units for word in words) + sum(max(0.0, b.x0 - a.x1) for a, b in zip(words, words[1:]))
 
 
 def _column_widths(rows: list[list[Word]], gutters: list[Gutter]) -> list[float]:
@@ -259,24 +270,33 @@ def _column_widths(rows: list[list[Word]], gutters: list[Gutter]) -> list[float]
     counts: list[dict[float, int]] = [{} for _ in range(len(gutters) + 1)]
     for row in rows:
         for column, words in _groups(row, gutters).items():
-            width = round(words[-1].x1 - words[0].x0)
+            width = round(_span(words))
             counts[column][width] = counts[column].get(width, 0) + 1
     return [max(count, key=lambda x: (count[x], x)) if count else 0.0 for count in counts]
 
 
 def _is_column_row(
-    index: int, rows: list[list[Word]], lines: list[str], gutters: list[Gutter], starts: list[float], align: float
+    index: int,
+    rows: list[list[Word]],
+    lines: list[str],
+    gutters: list[Gutter],
+    starts: list[float],
+    widths: list[float],
+    align: float,
 ) -> bool:
     """Whether a row at the top of a region fits the columns, or is a line
     across them (a headline, a kicker): it crosses a gutter, or starts in
-    one, or has wide gaps in a column, or none of its pieces stands at its
-    column's start or an indent in, or it stands in one column while the
-    row below starts further left (columns start level)."""
+    one, or is clearly wider than a column's lines, or has wide gaps in a
+    column, or none of its pieces stands at its column's start or an indent
+    in, or it stands in one column while the row below starts further left
+    (columns start level)."""
     row = rows[index]
     if any(_crosses(word, gutters) for word in row):
         return False
     groups = _groups(row, gutters)
     if not any(_lines_up(words[0].x0 - starts[column], align) for column, words in groups.items()):
+        return False
+    if any(_span(words) > WIDE_LINE_SHARE * widths[column] for column, words in groups.items()):
         return False
     if len(row) > 1 and any(_in_gutter(word, gutters) for word in row):
         return False
@@ -297,11 +317,12 @@ def _has_wide_gap(words: list[Word], line: str) -> bool:
 def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter], align: float) -> list[str]:
     """The region's text: the lines across the columns at its top as blocks
     of their own, then each column top to bottom, left to right."""
-    if len(lines) < MIN_REGION_LINES or not gutters or sum(len(_groups(row, gutters)) > 1 for row in rows) < 2:
+    if len(lines) < MIN_REGION_LINES or not gutters or not _is_columnar(rows, gutters):
         return ["\n".join(line.strip() for line in lines)]
     starts = _column_starts(rows, gutters)
     top = 0
-    while top < len(rows) and not _is_column_row(top, rows, lines, gutters, starts, align):
+    widths = _column_widths(rows, gutters)
+    while top < len(rows) and not _is_column_row(top, rows, lines, gutters, starts, widths, align):
         top += 1
     parts = ["\n".join(line.strip() for line in lines[:top])]
     rows, lines = rows[top:], lines[top:]
@@ -312,7 +333,7 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
     columns: list[list[tuple[float, float, str]]] = [[] for _ in range(len(gutters) + 1)]
     for row, line in zip(rows, lines):
         for column, words in _groups(row, gutters, widths).items():
-            columns[column].append((words[0].x0 - starts[column], words[-1].x1 - words[0].x0, line[words[0].start : words[-1].end]))
+            columns[column].append((words[0].x0 - starts[column], _span(words), line[words[0].start : words[-1].end]))
     body: list[str] = []
     for column, start, width in zip(columns, starts, widths):
         in_box = _box_lines([(offset, line_width) for offset, line_width, _text in column], width, align)
@@ -444,7 +465,7 @@ def read_columns_of_page(text: str) -> str:
             gutters = respected
         if (
             band
-            and _continues_band(region_rows, gutters, band_gutters, placement.align)
+            and _continues_band(region_lines, region_rows, gutters, [rows[index] for index in band], band_gutters, placement.align)
             and not _band_ends_article(band, lines, rows, band_gutters)
             and not find_jumps(region_lines[0])
         ):
@@ -474,25 +495,39 @@ def _band_ends_article(band: list[int], lines: list[str], rows: list[list[Word]]
     return ends_sentence(text) or bool(find_jumps(text))
 
 
-def _continues_band(rows: list[list[Word]], gutters: list[Gutter], band_gutters: list[Gutter], align: float) -> bool:
+def _continues_band(
+    lines: list[str],
+    rows: list[list[Word]],
+    gutters: list[Gutter],
+    band_rows: list[list[Word]],
+    band_gutters: list[Gutter],
+    align: float,
+) -> bool:
     """Whether a region goes on with the columns of the band above it, past
-    a blank line that an extractor wrote inside the columns: the same
-    gutters, and its first line is no headline.
+    a blank line that an extractor wrote inside the columns: both are
+    columns, with the same gutters, and the region's first line is no
+    headline.
 
-    >>> rows = [words_on_grid("左栏的文字内容很长很长    右栏的文字内容也很长")] * 3
-    >>> _continues_band(rows, [Gutter(11, 15)], [Gutter(11, 16)], 0.5)
+    >>> lines = ["左栏的文字内容很长很长    右栏的文字内容也很长"] * 3
+    >>> rows = [words_on_grid(line) for line in lines]
+    >>> _continues_band(lines, rows, [Gutter(11, 15)], rows, [Gutter(11, 16)], 0.5)
     True
-    >>> _continues_band(rows, [Gutter(11, 15)], [Gutter(11, 15), Gutter(30, 33)], 0.5)
+    >>> _continues_band(lines, rows, [Gutter(11, 15)], rows, [Gutter(11, 15), Gutter(30, 33)], 0.5)
     False
     """
     if not gutters or len(gutters) != len(band_gutters) or len(rows) < MIN_REGION_LINES:
         return False
     if any(a.end < b.start or b.end < a.start for a, b in zip(gutters, band_gutters)):
         return False
-    starts = _column_starts(rows, band_gutters)
-    return sum(len(_groups(row, band_gutters)) > 1 for row in rows) >= 2 and _is_column_row(
-        0, rows, [""] * len(rows), band_gutters, starts, align
-    )
+    if not (_is_columnar(rows, band_gutters) and _is_columnar(band_rows, band_gutters)):
+        return False
+    starts, widths = _column_starts(rows, band_gutters), _column_widths(rows, band_gutters)
+    return _is_column_row(0, rows, lines, band_gutters, starts, widths, align)
+
+
+def _is_columnar(rows: list[list[Word]], gutters: list[Gutter]) -> bool:
+    """Whether text stands side by side in these rows (on two of them at least)."""
+    return sum(len(_groups(row, gutters)) > 1 for row in rows) >= 2
 
 
 def _gutters(rows: list[list[Word]], placement: Placement) -> list[Gutter]:
