@@ -42,6 +42,10 @@ MIN_LINE_UNITS = 15
 GUTTER_BLANK_SHARE = 0.85
 #: ...with text on both sides on at least this share of them.
 GUTTER_TEXT_SHARE = 0.4
+#: A region keeps a gutter found elsewhere on its page when at most this
+#: share of its lines, and one, have a word in it (a caption box in a
+#: smaller face, a headline, a word placed a little early).
+KEPT_GUTTER_CROSSING_SHARE = 0.3
 #: Fewest long lines to find gutters (on a page, or a region of its own).
 MIN_LAYOUT_LINES = 5
 #: Words at least this wide (units) are runs of text, not letters spread apart.
@@ -451,7 +455,10 @@ def read_columns_of_page(text: str) -> str:
     parts: list[str] = []
     band: list[int] = []
     band_gutters: list[Gutter] = []
-    for region in _regions(lines):
+    regions = _regions(lines)
+    found = [_region_gutters([rows[index] for index in region], placement) for region in regions]
+    known = _common_gutters(page_gutters + [gutter for gutters in found for gutter in gutters])
+    for region, own in zip(regions, found):
         region_lines = [lines[index] for index in region]
         region_rows = [rows[index] for index in region]
         if any("\t" in line for line in region_lines):  # a table stays as it is
@@ -459,10 +466,12 @@ def read_columns_of_page(text: str) -> str:
             band, band_gutters = [], []
             parts.append("\n".join(region_lines))
             continue
-        gutters = _region_gutters(region_rows, placement)
-        respected = [gutter for gutter in page_gutters if _respects(region_rows, gutter, placement.jitter)]
-        if len(respected) > len(gutters):
-            gutters = respected
+        gutters = own + [
+            gutter
+            for gutter in known
+            if not any(_overlap(gutter, other) for other in own) and _keeps(region_rows, gutter, placement.jitter)
+        ]
+        gutters.sort(key=lambda gutter: gutter.start)
         if (
             band
             and _continues_band(region_lines, region_rows, gutters, [rows[index] for index in band], band_gutters, placement.align)
@@ -550,12 +559,34 @@ def _total_width(gutters: list[Gutter]) -> float:
     return sum(gutter.end - gutter.start for gutter in gutters)
 
 
-def _respects(rows: list[list[Word]], gutter: Gutter, jitter: float) -> bool:
-    """Whether no word of these rows but of the first few (a headline
-    across the columns) stands in the gutter."""
-    return not any(
-        word.x0 + jitter < gutter.end and word.x1 - jitter > gutter.start for row in rows[MAX_TOP_LINES:] for word in row
-    )
+def _overlap(a: Gutter, b: Gutter) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _common_gutters(gutters: list[Gutter]) -> list[Gutter]:
+    """The gutters found on a page, those found in several regions at about
+    the same place counted once (where all of them are blank)."""
+    common: list[Gutter] = []
+    for gutter in sorted(gutters, key=lambda gutter: gutter.start):
+        if common and _overlap(common[-1], gutter):
+            last = common[-1]
+            common[-1] = Gutter(max(last.start, gutter.start), min(last.end, gutter.end), last.slack)
+        else:
+            common.append(Gutter(gutter.start, gutter.end, gutter.slack))
+    return common
+
+
+def _keeps(rows: list[list[Word]], gutter: Gutter, jitter: float) -> bool:
+    """Whether a region keeps a gutter found elsewhere on its page: text on
+    both sides of it on many rows, and few rows (a caption box, a headline)
+    with a word in it."""
+    both = crossing = 0
+    for row in rows:
+        if any(word.x0 + jitter < gutter.end and word.x1 - jitter > gutter.start for word in row):
+            crossing += 1
+        elif any(word.x1 <= gutter.start + jitter for word in row) and any(word.x0 >= gutter.end - jitter for word in row):
+            both += 1
+    return both >= max(2, GUTTER_TEXT_SHARE * len(rows)) and crossing <= KEPT_GUTTER_CROSSING_SHARE * len(rows) + 1
 
 
 def _largest_region_gutters(lines: list[str], rows: list[list[Word]], placement: Placement) -> list[Gutter]:
