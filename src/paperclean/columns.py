@@ -244,18 +244,22 @@ def _in_gutter(word: Word, gutters: list[Gutter]) -> bool:
     return any(gutter.start + gutter.slack <= word.x0 < gutter.end - gutter.slack for gutter in gutters)
 
 
-def _groups(row: list[Word], gutters: list[Gutter], widths: list[float] | None = None) -> dict[int, list[Word]]:
-    """The words of a row by column.  With the columns' `widths` known, a
-    word after a column's full line goes to the next column even if its
-    position, summed from a justified line narrower in text than on the
-    page, falls short of it."""
+def _groups(
+    row: list[Word], gutters: list[Gutter], widths: list[float] | None = None, starts: list[float] | None = None
+) -> dict[int, list[Word]]:
+    """The words of a row by column.  With the columns' `widths` and
+    `starts` known, a word after a column's full line (indent included) goes
+    to the next column even if its position, summed from a justified line
+    narrower in text than on the page, falls short of it."""
     groups: dict[int, list[Word]] = {}
     previous = 0
     for word in row:
         column = max(_column_of(word, gutters), previous)
         if widths and column == previous < len(gutters) and previous in groups:
             words = groups[previous]
-            if _span(words) >= widths[previous] - FULL_LINE_SLACK:
+            indent = words[0].x0 - starts[previous] if starts else 0.0
+            indent = indent if 0 < indent <= INDENT_UNITS + 2 else 0.0
+            if indent + _span(words) >= widths[previous] - FULL_LINE_SLACK:
                 column += 1
         groups.setdefault(column, []).append(word)
         previous = column
@@ -336,7 +340,7 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
     widths = _column_widths(rows, gutters)
     columns: list[list[tuple[float, float, str]]] = [[] for _ in range(len(gutters) + 1)]
     for row, line in zip(rows, lines):
-        for column, words in _groups(row, gutters, widths).items():
+        for column, words in _groups(row, gutters, widths, starts).items():
             columns[column].append((words[0].x0 - starts[column], _span(words), line[words[0].start : words[-1].end]))
     body: list[str] = []
     for column, start, width in zip(columns, starts, widths):
