@@ -73,10 +73,11 @@ def test_three_columns_with_uneven_gutters_read_one_after_another():
 def test_a_headline_across_the_columns_stays_whole_above_them():
     # The first line crosses the first gutter; the second, centred, happens
     # to start where the middle column starts, but no column starts above
-    # the others.
+    # the others.  Lines of a headline group that do not start level are
+    # blocks of their own (kicker, headline, subtitle, byline).
     headline = [[(8, "全市工作会议今天召开")], [(14, "部署重点任务")]]
     page = on_grid(headline + three_columns())
-    assert read_columns_of_page(page) == "全市工作会议今天召开\n部署重点任务\n\n" + THREE_COLUMNS_READ
+    assert read_columns_of_page(page) == "全市工作会议今天召开\n\n部署重点任务\n\n" + THREE_COLUMNS_READ
 
 
 def test_a_kicker_of_phrases_across_the_columns_stays_whole():

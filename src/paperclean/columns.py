@@ -326,13 +326,15 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
     """The region's text: the lines across the columns at its top as blocks
     of their own, then each column top to bottom, left to right."""
     if len(lines) < MIN_REGION_LINES or not gutters or not _is_columnar(rows, gutters):
-        return ["\n".join(line.strip() for line in lines)]
+        if len(lines) > MAX_TOP_LINES:
+            return ["\n".join(line.strip() for line in lines)]
+        return _split_at_edges(lines, rows, align)
     starts = _column_starts(rows, gutters)
     top = 0
     widths = _column_widths(rows, gutters)
     while top < len(rows) and not _is_column_row(top, rows, lines, gutters, starts, widths, align):
         top += 1
-    parts = ["\n".join(line.strip() for line in lines[:top])]
+    parts = _split_at_edges(lines[:top], rows[:top], align)
     rows, lines = rows[top:], lines[top:]
     if not rows:
         return parts
@@ -357,6 +359,25 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
             else:
                 body.append(("  " if offset >= INDENT_UNITS else "") + text)
     parts.append("\n".join(body))
+    return parts
+
+
+def _split_at_edges(lines: list[str], rows: list[list[Word]], align: float) -> list[str]:
+    """A few lines standing apart on a page of columns (a headline group:
+    kicker, headline, subtitle, byline): a line that starts where the line
+    above starts goes on with it; one that starts elsewhere (centred lines
+    of other lengths, a byline flush left) is a block of its own.
+
+    >>> lines = ["      衡水推进文明城市创建", "        让群众感到幸福", "记者 陈凤来"]
+    >>> _split_at_edges(lines, [words_on_grid(line) for line in lines], 0.5)
+    ['衡水推进文明城市创建', '让群众感到幸福', '记者 陈凤来']
+    """
+    parts: list[str] = []
+    for number, (line, row) in enumerate(zip(lines, rows)):
+        if number and row and rows[number - 1] and abs(row[0].x0 - rows[number - 1][0].x0) <= align:
+            parts[-1] += "\n" + line.strip()
+        else:
+            parts.append(line.strip())
     return parts
 
 
