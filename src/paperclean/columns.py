@@ -237,7 +237,7 @@ def _column_of(word: Word, gutters: list[Gutter]) -> int:
 
 
 def _crosses(word: Word, gutters: list[Gutter]) -> bool:
-    return any(word.x0 < gutter.start and word.x1 > gutter.end for gutter in gutters)
+    return any(word.x0 < gutter.start - gutter.slack and word.x1 > gutter.end + gutter.slack for gutter in gutters)
 
 
 def _in_gutter(word: Word, gutters: list[Gutter]) -> bool:
@@ -301,7 +301,7 @@ def _is_column_row(
     row = rows[index]
     if any(_crosses(word, gutters) for word in row):
         return False
-    groups = _groups(row, gutters)
+    groups = _groups(row, gutters, widths, starts)
     if not any(_lines_up(words[0].x0 - starts[column], align) for column, words in groups.items()):
         return False
     if any(_span(words) > WIDE_LINE_SHARE * widths[column] for column, words in groups.items()):
