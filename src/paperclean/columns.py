@@ -59,6 +59,8 @@ MAX_TOP_LINES = 4
 #: where both agree (text without narrow characters), the grid is the
 #: simpler reading.
 PLACEMENT_MARGIN = 0.05
+#: Nearly all lines of a page (this share) end left of its right edge.
+GLUE_EDGE_SHARE = 0.9
 #: No column is narrower than this (units): blank stretches closer together
 #: are one gutter that a word of a headline crossed.
 MIN_COLUMN_UNITS = 4
@@ -136,6 +138,8 @@ class Placement:
     slack: float
     #: a column's line starts this close to the column's start
     align: float
+    #: lines may be glued together (see :func:`_unglue`)
+    unglue: bool = False
 
 
 #: On a grid a gutter is at least two positions wide; distances are summed
@@ -144,7 +148,7 @@ class Placement:
 #: a unit over a line.
 PLACEMENTS = (
     Placement(words_on_grid, min_gutter=2.0, jitter=0.0, slack=1.0, align=0.5),
-    Placement(words_by_distance, min_gutter=1.0, jitter=1.0, slack=1.5, align=1.5),
+    Placement(words_by_distance, min_gutter=1.0, jitter=1.0, slack=1.5, align=1.5, unglue=True),
 )
 
 
@@ -463,20 +467,21 @@ def read_columns_of_page(text: str) -> str:
     右栏第一行文字内容较长较长
     右栏第二行文字内容较长较长
     """
-    lines = text.split("\n")
-    if sum(1 for line in lines if _GAP_RE.search(line)) < MIN_LAYOUT_LINES:
+    page_lines = text.split("\n")
+    if sum(1 for line in page_lines if _GAP_RE.search(line)) < MIN_LAYOUT_LINES:
         return text
     best = None
     for placement in PLACEMENTS:
+        lines = _unglue(page_lines, placement) if placement.unglue else page_lines
         rows = [placement.words(line) if "\t" not in line else [] for line in lines]
         gutters = max(_region_gutters(rows, placement), _largest_region_gutters(lines, rows, placement), key=len)
         if gutters:
             share = _aligned_share(rows, gutters)
-            if best is None or (len(gutters), share) > (len(best[3]), best[0] + PLACEMENT_MARGIN):
-                best = (share, placement, rows, gutters)
+            if best is None or (len(gutters), share) > (len(best[4]), best[0] + PLACEMENT_MARGIN):
+                best = (share, placement, lines, rows, gutters)
     if best is None:
         return text
-    _share, placement, rows, page_gutters = best
+    _share, placement, lines, rows, page_gutters = best
     parts: list[str] = []
     band: list[int] = []
     band_gutters: list[Gutter] = []
@@ -622,6 +627,42 @@ def _largest_region_gutters(lines: list[str], rows: list[list[Word]], placement:
         return []
     region = max(regions, key=len)
     return _gutters([rows[index] for index in region], placement)
+
+
+def _unglue(lines: list[str], placement: Placement) -> list[str]:
+    """Lines that an extractor glued to the line above, cut off again.
+
+    PyMuPDF's sorted text writes no line break before a line that starts
+    above the bottom of the one before it by more than half a line (a
+    caption in a smaller face beside a column): the glued line's leading
+    spaces, counted from the page's left edge, then seem to put its first
+    word far right of the page's text.  Such a word (right of where nearly
+    all lines end, by more than a column could start) starts a line of its
+    own, with those spaces, if another line of the page starts where they
+    put it.
+
+    >>> gap = " " * 20
+    >>> lines = ["左栏第一行文字内容 右栏第一行文字内容"] * 9 + [f"左栏最后一行 右栏最后一行{gap}图片说明", f"{gap}说明文字"]
+    >>> [line.strip() for line in _unglue(lines, PLACEMENTS[1])[-3:]]
+    ['左栏最后一行 右栏最后一行', '图片说明', '说明文字']
+    """
+    rows = [placement.words(line) for line in lines]
+    ends = sorted(row[-1].x1 for row in rows if len(row) > 1)
+    if len(ends) < MIN_LAYOUT_LINES:
+        return lines
+    edge = ends[int(len(ends) * GLUE_EDGE_SHARE)]
+    line_starts = {round(row[0].x0) for row in rows if row}
+    out: list[str] = []
+    for line, row in zip(lines, rows):
+        for previous, word in zip(row, row[1:]):
+            if word.x0 > edge + MIN_COLUMN_UNITS and word.start - previous.end >= 2:
+                glued = line[previous.end :]
+                if round(placement.words(glued)[0].x0) in line_starts:
+                    out += [line[: previous.end], glued]
+                    break
+        else:
+            out.append(line)
+    return out
 
 
 def _regions(lines: list[str]) -> list[list[int]]:
