@@ -59,8 +59,8 @@ MAX_TOP_LINES = 4
 #: where both agree (text without narrow characters), the grid is the
 #: simpler reading.
 PLACEMENT_MARGIN = 0.05
-#: Nearly all lines of a page (this share) end left of its right edge.
-GLUE_EDGE_SHARE = 0.9
+#: Most lines of a page (this share) end left of its right edge.
+GLUE_EDGE_SHARE = 0.8
 #: No column is narrower than this (units): blank stretches closer together
 #: are one gutter that a word of a headline crossed.
 MIN_COLUMN_UNITS = 4
