@@ -59,6 +59,10 @@ MAX_TOP_LINES = 4
 #: where both agree (text without narrow characters), the grid is the
 #: simpler reading.
 PLACEMENT_MARGIN = 0.05
+#: Summed distances put a column's line this close to its column's start,
+#: or to an indent (two characters) in.
+SNAP_UNITS = 1.5
+INDENT_UNITS_DISTANCE = 2.0
 #: Most lines of a page (this share) end left of its right edge.
 GLUE_EDGE_SHARE = 0.8
 #: No column is narrower than this (units): blank stretches closer together
@@ -502,6 +506,13 @@ def read_columns_of_page(text: str) -> str:
             if not any(_overlap(gutter, other) for other in own) and _keeps(region_rows, gutter, placement.jitter)
         ]
         gutters.sort(key=lambda gutter: gutter.start)
+        if placement.jitter and gutters:
+            region_rows = _snap(region_rows, gutters)
+            for index, row in zip(region, region_rows):
+                rows[index] = row
+            snapped = _region_gutters(region_rows, placement)
+            if len(snapped) >= len(gutters):
+                gutters = snapped
         if (
             band
             and _continues_band(region_lines, region_rows, gutters, [rows[index] for index in band], band_gutters, placement.align)
@@ -627,6 +638,33 @@ def _largest_region_gutters(lines: list[str], rows: list[list[Word]], placement:
         return []
     region = max(regions, key=len)
     return _gutters([rows[index] for index in region], placement)
+
+
+def _snap(rows: list[list[Word]], gutters: list[Gutter]) -> list[list[Word]]:
+    """Rows whose column lines are moved to start right at their column's
+    start (or an indent in), when summed distances put them a little off:
+    a justified line narrower in text than on the page, spaces rounded,
+    a quotation mark narrower in the font than in the text.
+
+    >>> lines = ["左栏第一行文字内容 右栏第一行文字内容"] * 3 + ["左栏第一行文字内 右栏第一行文字内容"]
+    >>> rows = [words_by_distance(line) for line in lines]
+    >>> [(word.x0, word.x1) for word in _snap(rows, [Gutter(9, 10)])[3]]
+    [(0.0, 8.0), (10.0, 19.0)]
+    """
+    starts, widths = _column_starts(rows, gutters), _column_widths(rows, gutters)
+    snapped = []
+    for row in rows:
+        words_out: list[Word] = []
+        for column, words in _groups(row, gutters, widths, starts).items():
+            offset = words[0].x0 - starts[column]
+            delta = 0.0
+            for target in (0.0, INDENT_UNITS_DISTANCE):
+                if abs(offset - target) <= SNAP_UNITS:
+                    delta = target - offset
+                    break
+            words_out.extend(Word(w.x0 + delta, w.x1 + delta, w.start, w.end, w.units) for w in words)
+        snapped.append(words_out)
+    return snapped
 
 
 def _unglue(lines: list[str], placement: Placement) -> list[str]:
