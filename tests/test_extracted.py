@@ -203,7 +203,10 @@ def test_reading_order_kept(extractor, name):
 
 # Interleaved columns (a caption box set between the lines of two columns)
 # are classified differently once cleaned, so a second pass joins more.
-IDEMPOTENCE_FAILS: set[tuple[str, str]] = {("pdftotext", "fx2_003")}
+# In fx2_003, pdftotext -layout sets part of a column's lines one space after
+# the column to their left (a photo box beside them), so that no gutter
+# separates the two there.
+IDEMPOTENCE_FAILS: set[tuple[str, str]] = {("pdftotext", "fx2_003"), ("pdftotext-layout", "fx2_003")}
 
 
 @pytest.mark.parametrize("extractor,name", xfail_cases(CASES, IDEMPOTENCE_FAILS, "a second pass still changes the text"))
@@ -220,10 +223,10 @@ def test_idempotent(extractor, name):
 CER_BOUND = {
     "pdftotext": 0.16,  # measured 0.1251 (raw 0.2431)
     "pdftotext-raw": 0.025,  # measured 0.0197 (raw 0.2105)
-    "pdftotext-layout": 0.083,  # measured 0.0661 (raw 1.0840)
+    "pdftotext-layout": 0.034,  # measured 0.0270 (raw 1.0840)
     "pdfminer": 0.084,  # measured 0.0666 (raw 0.2584)
     "pymupdf": 0.025,  # measured 0.0199 (raw 0.1745)
-    "pymupdf-sort": 0.10,  # measured 0.0821 (raw 0.9070)
+    "pymupdf-sort": 0.038,  # measured 0.0307 (raw 0.9070)
 }
 
 
@@ -245,10 +248,10 @@ def test_cleaning_reduces_the_error(extractor):
 ERR_TARGET = {
     "pdftotext": 0.60,  # measured 0.486
     "pdftotext-raw": 0.90,  # measured 0.906
-    "pdftotext-layout": 0.50,  # measured 0.939
+    "pdftotext-layout": 0.50,  # measured 0.975
     "pdfminer": 0.60,  # measured 0.742
     "pymupdf": 0.90,  # measured 0.886
-    "pymupdf-sort": 0.50,  # measured 0.910
+    "pymupdf-sort": 0.50,  # measured 0.966
 }
 ERR_NOT_REACHED = {"pdftotext", "pymupdf"}
 
@@ -260,7 +263,7 @@ def test_err_target(extractor):
 
 
 #: Block-boundary F1 (spec §9) measured: pdftotext 0.738, -raw 0.938,
-#: -layout 0.898, pdfminer 0.862, pymupdf 0.919, pymupdf sort 0.923.
+#: -layout 0.933, pdfminer 0.862, pymupdf 0.919, pymupdf sort 0.948.
 F1_NOT_REACHED = set(EXTRACTORS)
 
 
