@@ -128,34 +128,35 @@ def test_a_photo_box_inside_a_column_is_a_block_of_its_own():
 
 def test_pieces_joined_by_single_spaces_are_cut_by_their_distances():
     # Full lines of the left column are followed by one space; a short last
-    # line by as many spaces as the rest of its column holds characters.
+    # line by as many spaces as the rest of its column holds characters; an
+    # indent (two characters) by two more.
     page = "\n".join(
         [
-            "  今天上午，我 会议强调，各部",
-            "市召开全市工作 门要加强协作，",
-            "会议，部署下一 形成合力，推动",
-            "阶段的重点任务 发展。",
-            "。会议指出，要   会议要求，要",
-            "把各项工作落到 压实责任，层层",
-            "实处。     传导压力。",
+            "  今天上午， 会议强调，各部",
+            "我市召开全市工 门要加强协作，",
+            "作会议，部署下 形成合力，推动",
+            "一阶段的重点任 发展。",
+            "务。会议指出，   会议要求，",
+            "要把各项工作落 要压实责任，层",
+            "到实处。    层传导压力。",
         ]
     )
     expected = "\n".join(
         [
-            "  今天上午，我",
-            "市召开全市工作",
-            "会议，部署下一",
-            "阶段的重点任务",
-            "。会议指出，要",
-            "把各项工作落到",
-            "实处。",
+            "  今天上午，",
+            "我市召开全市工",
+            "作会议，部署下",
+            "一阶段的重点任",
+            "务。会议指出，",
+            "要把各项工作落",
+            "到实处。",
             "会议强调，各部",
             "门要加强协作，",
             "形成合力，推动",
             "发展。",
-            "  会议要求，要",
-            "压实责任，层层",
-            "传导压力。",
+            "  会议要求，",
+            "要压实责任，层",
+            "层传导压力。",
         ]
     )
     assert read_columns_of_page(page) == expected

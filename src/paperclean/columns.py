@@ -106,21 +106,28 @@ def words_on_grid(line: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.start(), m.end(), display_width(m.group()) / 2) for m in _WORD_RE.finditer(line)]
 
 
-def words_by_distance(line: str) -> list[Word]:
+def words_by_distance(line: str, full_width: float = 0.0) -> list[Word]:
     """Words of a line laid out by distances: a wide character is one unit,
     a narrow one half; the spaces before a word count in characters of that
-    word (PyMuPDF's sorted text).
+    word (PyMuPDF's sorted text).  With the `full_width` of the columns
+    known, a word nearly that wide is a justified line, as wide as its
+    column on the page whatever its text holds, and its characters that
+    much wider.
 
     >>> [(w.x0, w.x1) for w in words_by_distance("  本报讯 第二栏")]
     [(2.0, 5.0), (6.0, 9.0)]
     >>> [(w.x0, w.x1) for w in words_by_distance("2021年  第二栏")]
     [(0.0, 3.0), (5.0, 8.0)]
+    >>> [(w.x0, w.x1) for w in words_by_distance("第一栏的文字内 第二栏的文字内容", full_width=8)]
+    [(0.0, 8.0), (9.0, 17.0)]
     """
     words: list[Word] = []
     x = 0.0
     position = 0
     for match in _WORD_RE.finditer(line):
         units = display_width(match.group()) / 2
+        if full_width and full_width - FULL_LINE_SLACK <= units < full_width:
+            units = full_width
         x += (match.start() - position) * units / len(match.group())
         words.append(Word(round(x, 2), round(x + units, 2), match.start(), match.end(), units))
         x += units
@@ -490,6 +497,9 @@ def read_columns_of_page(text: str) -> str:
     band: list[int] = []
     band_gutters: list[Gutter] = []
     regions = _regions(lines)
+    if placement.jitter:
+        for region in regions:
+            _place_justified_lines(region, lines, rows, page_gutters, placement)
     found = [_region_gutters([rows[index] for index in region], placement) for region in regions]
     known = _common_gutters(page_gutters + [gutter for gutters in found for gutter in gutters])
     for region, own in zip(regions, found):
@@ -638,6 +648,25 @@ def _largest_region_gutters(lines: list[str], rows: list[list[Word]], placement:
         return []
     region = max(regions, key=len)
     return _gutters([rows[index] for index in region], placement)
+
+
+def _place_justified_lines(
+    region: list[int], lines: list[str], rows: list[list[Word]], page_gutters: list[Gutter], placement: Placement
+) -> None:
+    """Place the words of a region again (in `rows`), now that its columns'
+    width is known: a justified line is as wide as its column."""
+    region_rows = [rows[index] for index in region]
+    gutters = _region_gutters(region_rows, placement) or page_gutters
+    if not gutters or len(region) < MIN_REGION_LINES:
+        return
+    counts: dict[float, int] = {}
+    for row in region_rows:
+        for words in _groups(row, gutters).values():
+            width = round(_span(words))
+            counts[width] = counts.get(width, 0) + 1
+    full_width = max(counts, key=lambda width: (counts[width], width))
+    for index in region:
+        rows[index] = words_by_distance(lines[index], full_width)
 
 
 def _snap(rows: list[list[Word]], gutters: list[Gutter]) -> list[list[Word]]:
