@@ -12,12 +12,16 @@ as the distance holds characters (a single space between two full lines).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import paperclean
 from paperclean.columns import read_columns_of_page
 from paperclean.document import Block, Document, render
 from paperclean.columns import read_columns
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def on_grid(rows: list[list[tuple[int, str]]]) -> str:
@@ -220,6 +224,13 @@ def test_text_without_columns_is_unchanged(text):
     before = [block.text for block in doc.blocks]
     assert [block.text for block in read_columns(doc, None).blocks] == before
     for page in text.split("\f"):
+        assert read_columns_of_page(page) == page
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.stem)
+def test_the_seeds_are_unchanged(path):
+    # Real extracted pages with blank lines between paragraphs, no columns.
+    for page in path.read_text(encoding="utf-8").split("\f"):
         assert read_columns_of_page(page) == page
 
 
