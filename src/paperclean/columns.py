@@ -662,7 +662,7 @@ def _keeps(rows: list[list[Word]], gutter: Gutter, jitter: float) -> bool:
     for row in rows:
         if any(word.x0 + jitter < gutter.end and word.x1 - jitter > gutter.start for word in row):
             crossing += 1
-        elif any(word.x1 <= gutter.start + jitter for word in row) and any(word.x0 >= gutter.end - jitter for word in row):
+        if any(word.x0 < gutter.start for word in row) and any(word.x0 >= gutter.end - jitter for word in row):
             both += 1
     return both >= max(2, GUTTER_TEXT_SHARE * len(rows)) and crossing <= KEPT_GUTTER_CROSSING_SHARE * len(rows) + 1
 
