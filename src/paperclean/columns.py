@@ -27,6 +27,7 @@ Regions of too few lines to show their own columns use the page's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Callable
 
 import regex
@@ -79,6 +80,8 @@ INDENT_UNITS = 1.5
 
 _WORD_RE = regex.compile(r"[^ \u3000]+")
 _GAP_RE = regex.compile(r"\S[ \u3000]+\S")
+#: Two runs of text side by side (not letters spread apart by justification).
+_SIDE_BY_SIDE_RE = regex.compile(r"[^\s\u3000]{3}[ \u3000]+[^\s\u3000]{3}")
 _CJK_GAP_RE = regex.compile(r"(?<=[\p{Han}，。、；：”“）》])[ ]+(?=[\p{Han}“（《])")
 _BLANK_RE = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 
@@ -185,27 +188,27 @@ def find_gutters(rows: list[list[Word]], min_width: float, jitter: float = 0.0, 
         return []
     step = 0.5
     size = int(max(row[-1].x1 for row in long_rows) / step) + 2
-    occupied = [0] * size
-    reaching = [0] * size
-    left_text = [0] * size
+    # counts per cell, kept as differences from the cell before
+    occupied = [0] * (size + 1)
+    reaching = [0] * (size + 1)
+    left_text = [0] * (size + 1)
     widest = _widest_line(long_rows) if jitter else float("inf")
     for row in long_rows:
-        marks = [0] * size
+        covered_to = 0
         for word in row:
             if word.x1 - word.x0 > widest:
                 continue  # a caption in a smaller face: its width is not known
             shrink = min(jitter, (word.x1 - word.x0) / 4)
-            first_cell = int((word.x0 + shrink) / step)
-            for cell in range(first_cell, max(first_cell + 1, int((word.x1 - shrink) / step + 0.999))):
-                marks[cell] = 1
-        first = int(row[0].x0 / step)
-        last = int(row[-1].x1 / step)
-        for cell in range(size):
-            occupied[cell] += marks[cell]
-            if cell < last:
-                reaching[cell] += 1
-            if cell > first:
-                left_text[cell] += 1
+            first_cell = max(int((word.x0 + shrink) / step), covered_to)
+            end_cell = max(int((word.x0 + shrink) / step) + 1, int((word.x1 - shrink) / step + 0.999))
+            if end_cell > first_cell:
+                occupied[first_cell] += 1
+                occupied[end_cell] -= 1
+                covered_to = end_cell
+        reaching[0] += 1
+        reaching[int(row[-1].x1 / step)] -= 1
+        left_text[int(row[0].x0 / step) + 1] += 1
+    occupied, reaching, left_text = (list(accumulate(counts)) for counts in (occupied, reaching, left_text))
     blank = [
         reaching[cell] >= MIN_LAYOUT_LINES
         and reaching[cell] - occupied[cell] >= GUTTER_BLANK_SHARE * reaching[cell]
@@ -501,7 +504,7 @@ def read_columns_of_page(text: str) -> str:
     右栏第二行文字内容较长较长
     """
     page_lines = text.split("\n")
-    if sum(1 for line in page_lines if _GAP_RE.search(line)) < MIN_LAYOUT_LINES:
+    if sum(1 for line in page_lines if _SIDE_BY_SIDE_RE.search(line)) < MIN_LAYOUT_LINES:
         return text
     best = None
     for placement in _placements_to_try(text):
