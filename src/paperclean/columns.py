@@ -2,26 +2,42 @@
 
 ``pdftotext -layout`` and PyMuPDF's sorted text (``get_text(sort=True)``) set
 the columns of a page side by side on each line.  This step finds where each
-word of a line stood on the page, finds the column gutters (positions that are
-blank on nearly every line of a region, with text on both sides), and reads
-the columns one after another, left to right, each top to bottom.  Lines at
-the top of a region that do not fit the columns (a headline across the
-columns, a kicker, a centred second headline line) stay whole, as blocks of
-their own.
+word of a line stood on the page, finds the column gutters (positions blank
+on nearly every line of a region, with text on both sides), and reads the
+columns one after another, left to right, each top to bottom.  A page where
+no text stands side by side is left exactly as it is.
 
-Two ways of laying a line out are understood, and the one that puts the
-page's words on steadier column starts is used:
+Two ways of laying a line out are understood; which one a page uses shows in
+its spacing (see :func:`_placements_to_try`):
 
 - *on a grid* (``pdftotext -layout``): every character, wide or narrow, takes
   one position, and a word stands at the position of its first character;
+  columns stand at least two positions apart;
 - *by distances* (PyMuPDF): the words of a visual line are joined with as many
   spaces as the distance to the previous word holds characters of the next
-  word, so a word's position is the sum of the widths before it (a wide
-  character is one unit, a narrow one half a unit) and of those spaces.
+  word (one space at least), so a word's position is the sum of the widths
+  before it (a wide character is one unit, a narrow one half) and of those
+  spaces.  Sums drift: a justified line is as wide as its column on the
+  page whatever its text holds, so once a region's column width is known,
+  lines about that wide are placed that wide, positions are snapped to the
+  column starts, and a word after a column's full line opens the next
+  column.  A line PyMuPDF glued to the one above is cut off again.
 
 A region is a run of lines between blank lines (extractors leave a blank line
-where the page has vertical space: above a headline, between articles).
-Regions of too few lines to show their own columns use the page's.
+where the page has vertical space: above a headline, between articles).  A
+region too short to show its gutters uses those found elsewhere on its page
+that it keeps clear; a region that goes on with the columns above it (same
+gutters, no article ended above, no headline or jump line on top) is read
+with them.  Within a region:
+
+- lines at its top that do not fit the columns (a headline across them, a
+  kicker of phrases, a centred line, a byline) stay whole, as blocks of their
+  own unless they start level with the line above;
+- a photo box inside a column (a caption in a smaller face, wider than the
+  column or not lined up with it, and its credit) is set apart as a block
+  of its own where it stands; reading order puts it after its paragraph;
+- a paragraph's first line keeps a two-space indent, so that the next steps
+  see where paragraphs start.
 """
 
 from __future__ import annotations
