@@ -796,9 +796,9 @@ def _regions(lines: list[str]) -> list[list[int]]:
 def read_columns(doc: Document, config) -> Document:
     """Cut every page of layout text into its columns (see the module).
 
-    >>> page = "\n".join(["左栏第一行文字内容较长    右栏第一行文字内容较长"] * 3 + ["左栏第二行文字内容较长    右栏第二行文字内容较长"] * 3)
-    >>> doc = read_columns(parse(page + "\f" + page), None)
-    >>> [(block.page, block.text.count("\n") + 1, block.text[:5]) for block in doc.blocks]
+    >>> page = "\\n".join(["左栏第一行文字内容较长    右栏第一行文字内容较长"] * 3 + ["左栏第二行文字内容较长    右栏第二行文字内容较长"] * 3)
+    >>> doc = read_columns(parse(page + "\\f" + page), None)
+    >>> [(block.page, block.text.count("\\n") + 1, block.text[:5]) for block in doc.blocks]
     [(0, 12, '左栏第一行'), (1, 12, '左栏第一行')]
     """
     pages: dict[int, list[Block]] = {}
