@@ -234,6 +234,12 @@ def test_the_seeds_are_unchanged(path):
         assert read_columns_of_page(page) == page
 
 
+def test_a_table_on_a_page_of_columns_stays_as_it_is():
+    table = "项目\t数量\t金额\n水面治理\t6\t11.9亿元\n道路\t4\t2.6亿元\n公园\t6\t3亿元"
+    page = on_grid(three_columns()) + "\n\n" + table
+    assert read_columns_of_page(page) == THREE_COLUMNS_READ + "\n\n" + table
+
+
 def test_pages_are_read_each_on_its_own():
     page = on_grid(three_columns())
     text = page + "\f" + page

@@ -710,6 +710,8 @@ def _place_justified_lines(
         for words in _groups(row, gutters).values():
             width = round(_span(words))
             counts[width] = counts.get(width, 0) + 1
+    if not counts:  # a table: rows with tabs have no words placed
+        return
     full_width = max(counts, key=lambda width: (counts[width], width))
     for index in region:
         rows[index] = words_by_distance(lines[index], full_width)
