@@ -86,6 +86,9 @@ MIN_COLUMN_UNITS = 4
 #: A line at the top of a region this many times wider (on the page: narrow
 #: characters count half) than its column's lines is a headline.
 WIDE_LINE_SHARE = 1.2
+#: A word this many times wider than a column's lines is set in a smaller
+#: face (a caption) and is left out when gutters are looked for.
+CAPTION_WIDTH_SHARE = 1.1
 #: A column's line at most this much (units) narrower than the column is full.
 FULL_LINE_SLACK = 1.5
 #: A region of fewer lines is kept whole: there is nothing to reorder.
@@ -260,7 +263,7 @@ def _widest_line(rows: list[list[Word]]) -> float:
                 counts[width] = counts.get(width, 0) + 1
     if not counts:
         return float("inf")
-    return WIDE_LINE_SHARE * max(counts, key=lambda width: (counts[width], width))
+    return CAPTION_WIDTH_SHARE * max(counts, key=lambda width: (counts[width], width))
 
 
 def _letter_spaced(row: list[Word]) -> bool:
