@@ -394,11 +394,6 @@ def test_moves_and_joins_are_recorded():
 # --- spec requirements the code misses today ---------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a full last line alone (last_line_share >= CUT_LINE_SHARE) is taken as evidence: an unfinished block whose last line filled "
-    "the column is joined to a new sentence, against spec §5 (…安全生产总体形势 + 王伟强调，… stays unfinished)",
-)
 def test_new_sentence_after_a_full_last_line_stays_unfinished():
     rows = [
         (P, "会议要求，各地要切实压紧压实安全生产责任，确保全年安全生产形势", {"last_line_share": 1.0}),

@@ -59,28 +59,45 @@ _DIGIT_END_RE = regex.compile(r"\d$")
 _COUNTED_END_RE = regex.compile(r"\d[个名家项件位条座所户台辆套批]$")
 _FIRST_SENTENCE_RE = regex.compile(r"^[^。！？!?]*[。！？!?]")
 _HAN_RE = regex.compile(rf"[{HAN}]")
+_CONTENT_RE = regex.compile(r"[\p{L}\p{N}]")
+#: `督查、促落实工作机制》，通报了…`: the first sentence closes a title or an
+#: aside it never opened, so the block starts inside one
+_CLOSES_UNOPENED_RE = regex.compile(r"^[^《（(。！？!?]*[》）)]")
 _LEADING_MARKS = "“”‘’\"'《》（）() "
 
 INTERRUPTIONS = frozenset({CAPTION, CREDIT, FURNITURE})
 JOINABLE = frozenset({PARAGRAPH, HEADLINE})
 
-STRONG, WORD, WEAK, HINT, NONE = 4, 3, 2, 1, 0
+STRONG, WORD, WEAK, HINT, PHRASE, NONE = 5, 4, 3, 2, 1, 0
 
 
 @lru_cache(maxsize=1)
-def word_frequencies() -> dict[str, int]:
-    """Word -> frequency, from jieba's dictionary (read once, ~0.3 s)."""
+def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's dictionary, read once (~0.3 s): word -> frequency, and word ->
+    part-of-speech tag (``n`` noun, ``v`` verb, ``p`` preposition, ...)."""
     import os
 
     import jieba
 
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     frequencies: dict[str, int] = {}
+    tags: dict[str, str] = {}
     with open(path, encoding="utf-8") as handle:
         for line in handle:
-            word, frequency, _ = line.split(" ", 2)
+            word, frequency, tag = line.split()
             frequencies[word] = int(frequency)
-    return frequencies
+            tags[word] = tag
+    return frequencies, tags
+
+
+def word_frequencies() -> dict[str, int]:
+    """Word -> frequency, from jieba's dictionary."""
+    return _dictionary()[0]
+
+
+def word_tags() -> dict[str, str]:
+    """Word -> part-of-speech tag, from jieba's dictionary."""
+    return _dictionary()[1]
 
 
 _OPENERS = "“‘（《(「『【"
@@ -90,7 +107,7 @@ _CLOSERS = "”’）》)」』】"
 def _open_quotation(text: str) -> bool:
     """A quotation or bracket opened in `text` and not closed (straight quotes,
     not yet paired, count as open when their number is odd)."""
-    opened = sum(text.count(c) for c in _OPENERS) > sum(text.count(c) for c in _CLOSERS)
+    opened = any(text.count(opener) > text.count(closer) for opener, closer in zip(_OPENERS, _CLOSERS))
     return opened or text.count('"') % 2 == 1 or text.count("'") % 2 == 1
 
 
@@ -106,14 +123,187 @@ def character_pairs() -> dict[str, int]:
     return pairs
 
 
+#: Part-of-speech tags (jieba's, from the ICTCLAS set) grouped by what they
+#: do at a joint.  Nouns include verbal and adjectival nouns (``vn`` ``an``)
+#: and abbreviations (``j``); names (``nr``), pronouns (``r``) and time words
+#: (``t``) are left out: a sentence very often opens with them.
+NOUN_TAGS = frozenset({"n", "ng", "nl", "ns", "nt", "nz", "j", "s", "vn", "an"})
+VERB_TAGS = frozenset({"v", "vn", "vd", "vi"})
+ADJECTIVE_TAGS = frozenset({"a", "b"})
+NUMBER_TAGS = frozenset({"m", "mq", "q"})
+#: A sentence cannot end on a preposition, a conjunction or a structural
+#: particle (的 地 得 之 等): the words it needs come next.
+OPEN_ENDING_TAGS = frozenset({"p", "c", "u", "uj", "uv", "ud"})
+#: Idioms and set phrases: their grammar is that of their last word (Chinese
+#: phrases are head-final: 切身利益 is a noun phrase, 切实增强 a verb phrase).
+PHRASE_TAGS = frozenset({"l", "i"})
+#: What cannot open a sentence: a particle (了 着 过 的 地 得 之 等), the
+#: plural suffix 们 (``k``), a conjunction that joins two words.
+JOINING_WORDS = frozenset({"和", "及", "以及", "或", "或者"})
+#: A single character that the dictionary rarely lists as a word on its own
+#: (fewer occurrences than this) is the first half of a word (氛 of 氛围).
+BOUND_MORPHEME_FREQUENCY = 200
+#: How much of each side (characters) is segmented to find the words at a joint.
+SEGMENT_WINDOW = 8
+
+_HAN_TAIL_RE = regex.compile(rf"[{HAN}]+$")
+_HAN_HEAD_RE = regex.compile(rf"^[{HAN}]+")
+_NUMBER_TAIL_RE = regex.compile(rf"\d[{HAN}]{{0,2}}$")
+_FIRST_CLAUSE_RE = regex.compile(r"^([^，,：:。！？；;!?“”\"]{1,8})[，,]")
+_DATE_CLAUSE_RE = regex.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|来|上午|下午|晚|前|后)?$")
+#: `王伟强调，` `市委书记王伟指出，`: a name (or a title and name) and a verb of
+#: speech open a paragraph that reports what was said.
+_SPEECH_OPENING_RE = regex.compile(
+    rf"^[{HAN}·]{{2,10}}?(?:强调|指出|表示|说|认为|介绍|坦言|透露|告诉记者)[，,：:]"
+)
+#: `“今天要去衡水看大孙子。”`: a quoted sentence opens a paragraph.
+_QUOTED_SENTENCE_RE = regex.compile(r"^[“\"][^”\"]*[。！？!?][”\"]")
+
+
+def _segment(text: str) -> list[str]:
+    """The most probable split of a short run of Hanzi into dictionary words
+    (jieba's own method without its model of unknown words): each word costs
+    minus the log of its relative frequency, an unknown character the most."""
+    import math
+
+    words = word_frequencies()
+    total = math.log(_total_frequency())
+    size = len(text)
+    best: list[tuple[float, int]] = [(0.0, size)] * (size + 1)
+    for start in range(size - 1, -1, -1):
+        choices = []
+        for end in range(start + 1, min(size, start + 6) + 1):
+            frequency = words.get(text[start:end], 0)
+            if frequency or end == start + 1:
+                choices.append((math.log(frequency or 1) - total + best[end][0], end))
+        best[start] = max(choices)
+    pieces, start = [], 0
+    while start < size:
+        end = best[start][1]
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+@lru_cache(maxsize=1)
+def _total_frequency() -> int:
+    return sum(word_frequencies().values())
+
+
+def _tag(word: str | None) -> str:
+    """The part of speech of `word`; a set phrase takes its last word's."""
+    if word is None:
+        return ""
+    tag = word_tags().get(word, "")
+    if tag in PHRASE_TAGS and len(word) > 2:
+        return word_tags().get(_segment(word[1:])[-1], tag)
+    return tag
+
+
+def _last_word(text: str) -> str | None:
+    match = _HAN_TAIL_RE.search(text[-SEGMENT_WINDOW:])
+    return _segment(match.group())[-1] if match else None
+
+
+def _first_word(text: str) -> str | None:
+    match = _HAN_HEAD_RE.match(text.lstrip(_LEADING_MARKS)[:SEGMENT_WINDOW])
+    return _segment(match.group())[0] if match else None
+
+
+def opens_sentence(text: str) -> bool:
+    """Whether `text` opens like a new sentence, not like the rest of one: a
+    dateline, a list item, a name and a verb of speech (`王伟强调，`), a
+    quoted sentence, a time, date or connective clause (`目前，` `今年以来，`
+    `12月2日，` `同时，`).
+
+    >>> opens_sentence("张明强调，要抓好落实。"), opens_sentence("目前，工程已完工。")
+    (True, True)
+    >>> opens_sentence("工作的责任感和紧迫感，锚定目标。")
+    False
+    """
+    text = text.lstrip()
+    if DATELINE_LEAD_RE.match(text) or starts_list_item(text):
+        return True
+    if _SPEECH_OPENING_RE.match(text) or _QUOTED_SENTENCE_RE.match(text):
+        return True
+    clause = _FIRST_CLAUSE_RE.match(text)
+    if clause is None:
+        return False
+    clause = clause.group(1)
+    if clause[0].isdigit():
+        return _DATE_CLAUSE_RE.match(clause) is not None
+    if not _HAN_HEAD_RE.fullmatch(clause):
+        return False
+    if clause.endswith(("以来", "年来")):
+        return True
+    words = _segment(clause)
+    first = word_tags().get(words[0], "")
+    return (first == "t" and len(words) <= 3) or (len(words) == 1 and first in ("c", "d", "r"))
+
+
+def _cut_word(left: str) -> bool:
+    """`left` ends in the first half of a word whose rest was lost: a single
+    character that is rarely a word of its own (`…良好氛`)."""
+    word = _last_word(left)
+    return word is not None and len(word) == 1 and word_frequencies().get(word, 0) < BOUND_MORPHEME_FREQUENCY
+
+
+def grammar_score(left: str, right: str) -> int:
+    """The evidence that the words at the joint make one phrase, from their
+    parts of speech (for a joint where no dictionary word spans it):
+
+    - WEAK: `left` ends on a word that cannot end a sentence (a preposition,
+      a conjunction, 的 地 得), or `right` opens with one that cannot open a
+      sentence (a particle, 们, 和 及 或);
+    - PHRASE: a verb and its object (also a quoted name), a noun compound,
+      an adjective and its noun, a number and measure word and the noun
+      counted;
+    - NONE, also where a number and measure word are followed by a verb.
+
+    >>> grammar_score("实现了由单一救助向", "综合救助的转变。"), grammar_score("切实增强", "工作的责任感。")
+    (3, 1)
+    >>> grammar_score("建成站点300余个", "改造提升老旧小区。")
+    0
+    """
+    last, first = _last_word(left), _first_word(right)
+    if last is None or first is None:
+        return NONE
+    left_tag, right_tag = _tag(last), _tag(first)
+    if left_tag in OPEN_ENDING_TAGS or last.endswith("是"):
+        return WEAK  # 是 (也是, 更是) wants what it links
+    if right_tag.startswith("u") or right_tag == "k" or first in JOINING_WORDS:
+        return WEAK
+    if right_tag in ADJECTIVE_TAGS:
+        # `新模式`: an adjective and its noun make a noun phrase
+        rest = _HAN_HEAD_RE.match(right.lstrip(_LEADING_MARKS)[len(first) : len(first) + SEGMENT_WINDOW])
+        right_tag = _tag(_segment(rest.group())[0]) if rest else right_tag
+    quoted = right.lstrip()[:1] in "“《\""  # a quoted name is a noun phrase
+    if right_tag not in NOUN_TAGS and not quoted:
+        return NONE
+    counted = _NUMBER_TAIL_RE.search(left) is not None and left_tag in NUMBER_TAGS
+    if counted or left_tag in VERB_TAGS or left_tag in ADJECTIVE_TAGS:
+        return PHRASE  # a verb and its object, an adjective or a number and its noun
+    if left_tag in NOUN_TAGS or left_tag == "f":
+        return PHRASE if not quoted else NONE  # a noun compound: `春节前` + `环境卫生`
+    return NONE
+
+
+def _counted_then_verb(left: str, right: str) -> bool:
+    """`…站点300余个` + `改造…`: a measure word is not followed by a verb."""
+    if _NUMBER_TAIL_RE.search(left) is None:
+        return False
+    last, first = _last_word(left), _first_word(right)
+    return _tag(last) in NUMBER_TAGS and _tag(first) in ("v", "vd", "vi")
+
+
 def joint_score(left: str, right: str, cut: bool = False) -> int:
-    """How strongly `right` continues the unfinished `left` (0 to 4).  `cut`
+    """How strongly `right` continues the unfinished `left` (0 to 5).  `cut`
     says that `left`'s last line filled its column.
 
     >>> joint_score("整合周边村庄，成", "立设备维修服务站，设立服务电话。")
-    3
-    >>> joint_score("衡水市开展了2021年12", "月，衡水市开展了活动。")
     4
+    >>> joint_score("衡水市开展了2021年12", "月，衡水市开展了活动。")
+    5
     >>> joint_score("保持全县文化旅游市场总体形势", "王伟强调，要紧盯重点行业。")
     0
     """
@@ -126,14 +316,21 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
         return STRONG  # `2021年12` + `月`, `202` + `1年`: a number goes on
     if _word_across(left.rstrip(_LEADING_MARKS), right.lstrip(_LEADING_MARKS)):
         return WORD
+    if _CLOSES_UNOPENED_RE.match(right) and _open_quotation(left):
+        return STRONG  # `right` ends the title or aside that `left` opened
+    if opens_sentence(right) or _cut_word(left) or _counted_then_verb(left, right):
+        return NONE  # a new sentence, or a word whose rest was lost: the text between is lost
     if left[-1] in CLAUSE_END or cut or _open_quotation(left) or _COUNTED_END_RE.search(left):
+        return WEAK
+    grammar = grammar_score(left, right)
+    if grammar == WEAK:
         return WEAK
     if character_pairs().get(left[-1] + right[0], 0) >= MIN_PAIR_FREQUENCY:
         return HINT  # the two characters meet inside some word: `建成区` + `公共`
     first = _FIRST_SENTENCE_RE.match(right)
     if first and len(_HAN_RE.findall(first.group())) <= 4:
         return WEAK  # `“寒流”前。`: a new paragraph does not open with a 2-word sentence
-    return NONE
+    return grammar
 
 
 def _may_be_strong(left: str, right: str) -> bool:
@@ -192,12 +389,23 @@ def starts_list_item(text: str) -> bool:
     return _LIST_ITEM_RE.match(text) is not None
 
 
-def _is_unfinished(block: Block) -> bool:
+def _is_unfinished(block: Block, after: Block | None = None) -> bool:
     """A paragraph (or a paragraph piece that looked like a headline) that
-    ends no sentence and is not continued on another page."""
-    if block.kind == HEADLINE and not _headline_piece(block):
+    ends no sentence and is not continued on another page.  A headline-shaped
+    block is such a piece when the paragraph `after` it starts inside a title
+    or an aside (`…工作机制》，`): a headline is followed by no such block, so
+    the short block before it is the title's start (whose opening mark the
+    extraction lost).  Running text before such a block is not: the opening
+    mark was lost with the text around it."""
+    if block.kind == HEADLINE and not _headline_piece(block) and not _starts_inside(after):
         return False  # a headline is never continued (spec §5)
     return block.kind in (*JOINABLE, CAPTION) and not block.continued and not ends_sentence(block.text)
+
+
+def _starts_inside(block: Block | None) -> bool:
+    """`block` is a paragraph whose first sentence closes a title or an aside
+    (`》` `）`) that it never opened."""
+    return block is not None and block.kind == PARAGRAPH and _CLOSES_UNOPENED_RE.match(block.text.lstrip()) is not None
 
 
 def _headline_piece(block: Block) -> bool:
@@ -224,8 +432,10 @@ def _accepts(left: Block, right: Block, score: int) -> bool:
     if right.kind == HEADLINE:
         return score >= WORD and " " not in right.text.strip()  # phrase spaces: a real headline
     if left.kind == HEADLINE:  # only a headline-shaped paragraph piece gets here
+        if not has_running_commas(left.text) and _starts_inside(right):
+            return True  # the start of the title that `right` closes (see _is_unfinished)
         return score >= (WEAK if has_running_commas(left.text) else WORD)
-    return score >= HINT
+    return score >= PHRASE
 
 
 def restore_reading_order(doc: Document, config) -> Document:
@@ -242,7 +452,7 @@ def restore_reading_order(doc: Document, config) -> Document:
     index = 0
     while index < len(blocks):
         left = blocks[index]
-        if not _is_unfinished(left):
+        if not _is_unfinished(left, blocks[index + 1] if index + 1 < len(blocks) else None):
             index += 1
             continue
         following = index + 1
@@ -322,15 +532,15 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
     left = blocks[index].text
     # a fragment moves only when the direct neighbour has no better evidence
     # than a hint; against any evidence only a plain continuation moves
-    best, best_score = None, (WEAK if direct == NONE else max(direct, WORD))
+    best, best_score = None, (WEAK if direct <= PHRASE else max(direct, WORD))
     low, high = max(0, index - SEARCH_WINDOW), min(len(blocks), following + SEARCH_WINDOW + 1)
     for candidate in range(low, high):
         if candidate in (index, following):
             continue
         block = blocks[candidate]
         text = block.text.strip()
-        if block.kind not in JOINABLE or not text:
-            continue
+        if block.kind not in JOINABLE or not _CONTENT_RE.search(text):
+            continue  # only punctuation (`。。。`) is no piece of a sentence
         if block.kind == HEADLINE and (" " in text or not has_running_commas(text)):
             continue  # a real headline (phrase spaces, no running-text commas)
         if candidate > 0 and _is_unfinished(blocks[candidate - 1]) and candidate - 1 != index:
