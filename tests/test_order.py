@@ -30,7 +30,18 @@ from paperclean.document import (
     Block,
     Document,
 )
-from paperclean.order import STRONG, WORD, joint_score, merge_split_tables, restore_reading_order
+from paperclean.order import (
+    NONE,
+    PHRASE,
+    STRONG,
+    WEAK,
+    WORD,
+    grammar_score,
+    joint_score,
+    merge_split_tables,
+    opens_sentence,
+    restore_reading_order,
+)
 from paperclean.pipeline import Config
 from strategies import running_text
 
@@ -527,6 +538,102 @@ def test_joint_score_evidence(left, right, at_least):
 )
 def test_joint_score_no_evidence(left, right):
     assert joint_score(left, right) == 0
+
+
+# --- evidence from the parts of speech at the joint ---------------------------
+
+GRAMMAR_CASES = [
+    # a sentence cannot end on a preposition, a conjunction or 的
+    ("推动养老服务由机构照料向", "“居家+社区”模式转变。", WEAK),
+    ("全面落实国家和", "省里关于耕地保护的各项要求。", WEAK),
+    ("提升了城市的", "“颜值”和“气质”。", WEAK),
+    ("这些志愿者既是组织者，更是", "参与者。", WEAK),
+    # what cannot open a sentence: a particle, 们, a conjunction joining words
+    ("各乡镇的包村干部", "们纷纷走进农户家中。", WEAK),
+    ("重点检查供热管网", "和换热站的运行情况。", WEAK),
+    # a verb and its object, a noun compound, an adjective or a number and its noun
+    ("各单位要切实增强", "工作的责任感。", PHRASE),
+    ("全面推行垃圾分类等治理", "新模式，改善人居环境。", PHRASE),
+    ("为经济发展注入强劲", "动力。", PHRASE),
+    ("深入开展春节前", "环境卫生大扫除。", PHRASE),
+    ("今年共有12家", "企业通过认定。", PHRASE),
+    ("活动旨在讲好", "“最美家庭”故事。", PHRASE),
+    # no evidence: a measure word followed by a verb, a name, a pronoun
+    ("全年建成便民服务点200余个", "改造提升背街小巷。", NONE),
+    ("努力确保全年安全生产形势", "张华主持会议并讲话。", NONE),
+    ("各县区普遍建立了工作台账", "我们要进一步压实责任。", NONE),
+]
+
+
+@pytest.mark.parametrize("left, right, expected", GRAMMAR_CASES)
+def test_grammar_score(left, right, expected):
+    assert grammar_score(left, right) == expected
+
+
+OPENING_CASES = [
+    ("张华强调，要抓好落实。", True),
+    ("市委书记李明指出，当前形势复杂。", True),
+    ("目前，工程已完工。", True),
+    ("今年以来，全县新增就业3000人。", True),
+    ("一年来，各项工作稳步推进。", True),
+    ("5月8日，市里召开调度会。", True),
+    ("同时，加强督导检查。", True),
+    ("“我们终于住上新房了！”村民老王说。", True),
+    ("本报讯（记者王平）近日，", True),
+    ("一是加强组织领导。", True),
+    # the rest of a sentence
+    ("工作的责任感和紧迫感，锚定目标。", False),
+    ("动力，推动高质量发展。", False),
+    ("“面子”到“里子”都有了变化。", False),
+    ("12个重点项目全部开工。", False),
+    ("强化监督检查。", False),
+]
+
+
+@pytest.mark.parametrize("text, expected", OPENING_CASES)
+def test_opens_sentence(text, expected):
+    assert opens_sentence(text) is expected
+
+
+#: An unfinished block and a block that opens a new sentence, or after a word
+#: whose rest was lost: the text between was lost, nothing is joined (spec §5).
+VETO_CASES = [
+    ("会议传达了省委全会精神并就近期工作作出", "李明强调，要抓好重点行业领域专项整治。"),
+    ("营造了学党史、知党史的良好氛", "全员抓党建，实战练兵提能力。"),
+    ("全年建成便民服务点200余个", "改造提升背街小巷，方便群众出行。"),
+    ("会议要求，各地要确保全年安全生产形势", "目前，全市安全形势总体平稳。"),
+    ("全县各级干部深入田间地头，", "5月8日，市里召开调度会。"),
+]
+
+
+@pytest.mark.parametrize("left, right", VETO_CASES)
+def test_no_join_before_a_new_sentence(left, right):
+    assert joint_score(left, right) == NONE
+    assert joint_score(left, right, cut=True) == NONE
+    rows = [(P, left), (P, right)]
+    assert _reorder(rows) == rows
+
+
+PHRASE_JOIN_CASES = [
+    ([(P, "各级各部门要认清形势，切实增强"), (P, "工作的责任感和紧迫感，锚定目标不放松。")],
+     [(P, "各级各部门要认清形势，切实增强工作的责任感和紧迫感，锚定目标不放松。")]),
+    ([(P, "实现了救助方式由单一的“物质救助”向"), (P, "“物质救助+身心救助”转变。")],
+     [(P, "实现了救助方式由单一的“物质救助”向“物质救助+身心救助”转变。")]),
+    # a title that the next block closes: the short piece before it is its start
+    ([(H, "市创建卫生城市“三项机制”强"), (P, "督查、促落实工作方案》，通报了有关情况。")],
+     [(P, "市创建卫生城市“三项机制”强督查、促落实工作方案》，通报了有关情况。")]),
+    # ... but running text before it is not: the opening mark was lost with the text
+    ([(P, "会上，传达了市委主要领导近期"), (P, "市创建卫生城市“三项机制”强督查、促落实工作方案》，通报了有关情况。")],
+     [(P, "会上，传达了市委主要领导近期"), (P, "市创建卫生城市“三项机制”强督查、促落实工作方案》，通报了有关情况。")]),
+    # a title opened in the block before
+    ([(P, "会议传达了《关于进一步加强城市"), (P, "管理的实施意见》，部署下一步工作。")],
+     [(P, "会议传达了《关于进一步加强城市管理的实施意见》，部署下一步工作。")]),
+]
+
+
+@pytest.mark.parametrize("rows, expected", PHRASE_JOIN_CASES)
+def test_joins_on_the_grammar_of_the_joint(rows, expected):
+    assert _reorder(rows) == expected
 
 
 # --- properties --------------------------------------------------------------
