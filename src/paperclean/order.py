@@ -141,8 +141,10 @@ PHRASE_TAGS = frozenset({"l", "i"})
 #: plural suffix 们 (``k``), a conjunction that joins two words.
 JOINING_WORDS = frozenset({"和", "及", "以及", "或", "或者"})
 #: A single character that the dictionary rarely lists as a word on its own
-#: (fewer occurrences than this) is the first half of a word (氛 of 氛围).
+#: (fewer occurrences than this, or less than this share of its occurrences
+#: at the start of longer words) is the first half of a word (氛 of 氛围).
 BOUND_MORPHEME_FREQUENCY = 200
+BOUND_MORPHEME_SHARE = 0.1
 #: How much of each side (characters) is segmented to find the words at a joint.
 SEGMENT_WINDOW = 8
 
@@ -213,8 +215,8 @@ def _first_word(text: str) -> str | None:
 def opens_sentence(text: str) -> bool:
     """Whether `text` opens like a new sentence, not like the rest of one: a
     dateline, a list item, a name and a verb of speech (`王伟强调，`), a
-    quoted sentence, a time, date or connective clause (`目前，` `今年以来，`
-    `12月2日，` `同时，`).
+    quoted sentence, a time, place, date or connective clause (`目前，`
+    `今年以来，` `座谈会上，` `12月2日，` `同时，`).
 
     >>> opens_sentence("张明强调，要抓好落实。"), opens_sentence("目前，工程已完工。")
     (True, True)
@@ -237,7 +239,9 @@ def opens_sentence(text: str) -> bool:
     if clause.endswith(("以来", "年来")):
         return True
     words = _segment(clause)
-    first = word_tags().get(words[0], "")
+    first, last = word_tags().get(words[0], ""), word_tags().get(words[-1], "")
+    if len(words) == 2 and first in NOUN_TAGS and last == "f":
+        return True  # `座谈会上，` `活动中，`: where it happened
     return (first == "t" and len(words) <= 3) or (len(words) == 1 and first in ("c", "d", "r"))
 
 
@@ -245,7 +249,20 @@ def _cut_word(left: str) -> bool:
     """`left` ends in the first half of a word whose rest was lost: a single
     character that is rarely a word of its own (`…良好氛`)."""
     word = _last_word(left)
-    return word is not None and len(word) == 1 and word_frequencies().get(word, 0) < BOUND_MORPHEME_FREQUENCY
+    if word is None or len(word) != 1:
+        return False
+    alone = word_frequencies().get(word, 0)
+    return alone < BOUND_MORPHEME_FREQUENCY or alone < BOUND_MORPHEME_SHARE * (alone + _word_starts().get(word, 0))
+
+
+@lru_cache(maxsize=1)
+def _word_starts() -> dict[str, int]:
+    """Character -> how often words of two or more characters start with it."""
+    starts: dict[str, int] = {}
+    for word, frequency in word_frequencies().items():
+        if len(word) > 1:
+            starts[word[0]] = starts.get(word[0], 0) + frequency
+    return starts
 
 
 def grammar_score(left: str, right: str) -> int:
@@ -255,9 +272,9 @@ def grammar_score(left: str, right: str) -> int:
     - WEAK: `left` ends on a word that cannot end a sentence (a preposition,
       a conjunction, 的 地 得), or `right` opens with one that cannot open a
       sentence (a particle, 们, 和 及 或);
-    - PHRASE: a verb and its object (also a quoted name), a noun compound,
-      an adjective and its noun, a number and measure word and the noun
-      counted;
+    - PHRASE: a verb and its object (also a quoted name or a number), a
+      noun compound, an adjective and its noun, a number and measure word and
+      the noun counted, an adverb and its verb;
     - NONE, also where a number and measure word are followed by a verb.
 
     >>> grammar_score("实现了由单一救助向", "综合救助的转变。"), grammar_score("切实增强", "工作的责任感。")
@@ -266,13 +283,20 @@ def grammar_score(left: str, right: str) -> int:
     0
     """
     last, first = _last_word(left), _first_word(right)
-    if last is None or first is None:
-        return NONE
     left_tag, right_tag = _tag(last), _tag(first)
-    if left_tag in OPEN_ENDING_TAGS or last.endswith("是"):
+    if left_tag in OPEN_ENDING_TAGS or (last or "").endswith("是"):
         return WEAK  # 是 (也是, 更是) wants what it links
     if right_tag.startswith("u") or right_tag == "k" or first in JOINING_WORDS:
         return WEAK
+    if last is None:
+        return NONE
+    if right.lstrip()[:1].isdigit():
+        # `累计接种达` + `36.8万人。`: a verb or a noun and the number it counts
+        return PHRASE if left_tag in VERB_TAGS or left_tag in NOUN_TAGS else NONE
+    if first is None:
+        return NONE
+    if left_tag == "d" and right_tag in ("v", "vn", "a"):
+        return PHRASE  # `逐年` + `加大投入`: an adverb and its verb
     if right_tag in ADJECTIVE_TAGS:
         # `新模式`: an adjective and its noun make a noun phrase
         rest = _HAN_HEAD_RE.match(right.lstrip(_LEADING_MARKS)[len(first) : len(first) + SEGMENT_WINDOW])
@@ -281,8 +305,8 @@ def grammar_score(left: str, right: str) -> int:
     if right_tag not in NOUN_TAGS and not quoted:
         return NONE
     counted = _NUMBER_TAIL_RE.search(left) is not None and left_tag in NUMBER_TAGS
-    if counted or left_tag in VERB_TAGS or left_tag in ADJECTIVE_TAGS:
-        return PHRASE  # a verb and its object, an adjective or a number and its noun
+    if counted or left_tag in VERB_TAGS or left_tag in ADJECTIVE_TAGS or (quoted and left_tag == "ul"):
+        return PHRASE  # a verb (`建立了`) and its object, an adjective or a number and its noun
     if left_tag in NOUN_TAGS or left_tag == "f":
         return PHRASE if not quoted else NONE  # a noun compound: `春节前` + `环境卫生`
     return NONE
@@ -377,14 +401,14 @@ def _columns(block: Block) -> int:
     return counts[len(counts) // 2]
 
 
-_LIST_ITEM_RE = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[，、,])")
+_LIST_ITEM_RE = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+[，、,])")
 
 
 def starts_list_item(text: str) -> bool:
     """`一是…`, `（一）…`, `1.…`, `第一，…`: an item of a list.
 
-    >>> starts_list_item("一是加强组织领导。"), starts_list_item("一年来，我市…")
-    (True, False)
+    >>> starts_list_item("一是加强组织领导。"), starts_list_item("一年来，我市…"), starts_list_item("2.5万人。")
+    (True, False, False)
     """
     return _LIST_ITEM_RE.match(text) is not None
 
