@@ -642,6 +642,96 @@ def test_joins_on_the_grammar_of_the_joint(rows, expected):
     assert _reorder(rows) == expected
 
 
+SANDWICH_CASES = [
+    # an orphan fragment that reads on from a clause and into the next block
+    pytest.param(
+        [
+            (P, "这项工程既是改善人居环境的重要举措，"),
+            (P, "乡村振兴的有力抓手。各乡镇要抓好落实。"),
+            (P, "各县区要在月底前完成自查。"),
+            (H, "也是增加农民收入、助推"),
+        ],
+        [
+            (P, "这项工程既是改善人居环境的重要举措，也是增加农民收入、助推乡村振兴的有力抓手。各乡镇要抓好落实。"),
+            (P, "各县区要在月底前完成自查。"),
+        ],
+        id="orphan-between",
+    ),
+    # a real headline (no running commas) is no fragment
+    pytest.param(
+        [(P, "这项工程是改善人居环境的重要举措，"), (P, "乡村振兴的有力抓手。"), (H, "全力助推")],
+        [(P, "这项工程是改善人居环境的重要举措，乡村振兴的有力抓手。"), (H, "全力助推")],
+        id="headline-stays",
+    ),
+    # a fragment that its own neighbour continues is not an orphan
+    pytest.param(
+        [
+            (P, "这项工程是改善人居环境的重要举措，"),
+            (P, "乡村振兴的有力抓手。"),
+            (P, "也是增加农民收入、助推"),
+            (P, "集体经济发展的好办法。"),
+        ],
+        [
+            (P, "这项工程是改善人居环境的重要举措，乡村振兴的有力抓手。"),
+            (P, "也是增加农民收入、助推集体经济发展的好办法。"),
+        ],
+        id="not-an-orphan",
+    ),
+    # two gaps where it reads as well: it stays where it is
+    pytest.param(
+        [
+            (P, "这项工程既是改善人居环境的重要举措，"),
+            (P, "乡村振兴的有力抓手。"),
+            (P, "那项工程既是方便群众出行的民生实事，"),
+            (P, "乡村旅游的重要支撑。"),
+            (H, "也是增加农民收入、助推"),
+        ],
+        [
+            (P, "这项工程既是改善人居环境的重要举措，乡村振兴的有力抓手。"),
+            (P, "那项工程既是方便群众出行的民生实事，乡村旅游的重要支撑。"),
+            (H, "也是增加农民收入、助推"),
+        ],
+        id="two-gaps",
+    ),
+    # the gap is in another article (a headline stands between): it stays
+    pytest.param(
+        [
+            (P, "这项工程既是改善人居环境的重要举措，"),
+            (P, "乡村振兴的有力抓手。"),
+            (H, "我市召开春季农业生产调度会"),
+            (P, "会议要求抓好春耕备耕。"),
+            (H, "也是增加农民收入、助推"),
+        ],
+        [
+            (P, "这项工程既是改善人居环境的重要举措，乡村振兴的有力抓手。"),
+            (H, "我市召开春季农业生产调度会"),
+            (P, "会议要求抓好春耕备耕。"),
+            (H, "也是增加农民收入、助推"),
+        ],
+        id="other-article",
+    ),
+    # a block that holds a sentence of its own is no fragment
+    pytest.param(
+        [(P, "这项工程既是改善人居环境的重要举措，"), (P, "乡村振兴的有力抓手。"), (P, "制度逐步健全。各单位均成立了专班，")],
+        [(P, "这项工程既是改善人居环境的重要举措，乡村振兴的有力抓手。"), (P, "制度逐步健全。各单位均成立了专班，")],
+        id="holds-a-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected", SANDWICH_CASES)
+def test_orphan_fragment_moves_into_the_only_gap_it_fits(rows, expected):
+    assert _reorder(rows) == expected
+
+
+def test_fragment_move_is_reported_with_its_evidence():
+    rows = [(P, "这项工程既是改善人居环境的重要举措，"), (P, "乡村振兴的有力抓手。"), (H, "也是增加农民收入、助推")]
+    doc = Document(_blocks(rows), changes=[])
+    restore_reading_order(doc, CONFIG)
+    notes = [change.note for change in doc.changes]
+    assert "displaced fragment moved here (evidence 3, then 1)" in notes
+
+
 # --- properties --------------------------------------------------------------
 
 ALL_KINDS = [PARAGRAPH] * 6 + [HEADLINE, SUBTITLE, BYLINE, CAPTION, CREDIT, TABLE, HEADING, ELLIPSIS, FURNITURE, JUMP]

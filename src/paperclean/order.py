@@ -60,6 +60,7 @@ _COUNTED_END_RE = regex.compile(r"\d[个名家项件位条座所户台辆套批]
 _FIRST_SENTENCE_RE = regex.compile(r"^[^。！？!?]*[。！？!?]")
 _HAN_RE = regex.compile(rf"[{HAN}]")
 _CONTENT_RE = regex.compile(r"[\p{L}\p{N}]")
+_SENTENCE_END_RE = regex.compile(r"[。！？!?]")
 #: `督查、促落实工作机制》，通报了…`: the first sentence closes a title or an
 #: aside it never opened, so the block starts inside one
 _CLOSES_UNOPENED_RE = regex.compile(r"^[^《（(。！？!?]*[》）)]")
@@ -472,7 +473,7 @@ def restore_reading_order(doc: Document, config) -> Document:
     >>> [b.text for b in restore_reading_order(doc, None).blocks]
     ['整合周边村庄，成立设备维修服务站。', '袁占林 摄']
     """
-    blocks = merge_split_tables(doc.blocks)
+    blocks = move_orphan_fragments(merge_split_tables(doc.blocks), doc)
     index = 0
     while index < len(blocks):
         left = blocks[index]
@@ -498,7 +499,12 @@ def restore_reading_order(doc: Document, config) -> Document:
                 following -= 1
             elif fragment < following:
                 following -= 1
-            doc.record("restore_reading_order", index, len(left.text), "", moved.text, "displaced fragment moved here")
+            evidence = joint_score(left.text, moved.text)
+            if right is not None and right is not moved:  # and how it reads on into the next block
+                note = f"displaced fragment moved here (evidence {evidence}, then {joint_score(moved.text, right.text)})"
+            else:
+                note = f"displaced fragment moved here (evidence {evidence})"
+            doc.record("restore_reading_order", index, len(left.text), "", moved.text, note)
             left.text = _rejoined(left.text + moved.text.strip(), config)
             left.kind = PARAGRAPH
             left.last_line_share = 1.0  # a fragment stands in the middle of its sentence
@@ -577,3 +583,94 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
         if score > best_score and score >= WORD:
             best, best_score = candidate, score
     return best
+
+
+def move_orphan_fragments(blocks: list[Block], doc: Document) -> list[Block]:
+    """Move each short unfinished fragment that fits between two blocks, and
+    in no other gap within reach, into that gap (spec §5: "the only place
+    where the text reads as a whole sentence"): `…民生工程，` + `也是推动
+    农民增收` + `助力乡村振兴的重要抓手。`.  The fragment is an orphan (it
+    continues no block before it, and no block after it continues it); the
+    block before the gap ends inside a clause and the fragment goes on from
+    it; the fragment's last words make a phrase with the start of the block
+    after the gap.  Done before any join, so that every gap is still open.
+
+    >>> rows = ["这项工程既是重要举措，", "乡村振兴的有力抓手。", "也是增加农民收入、助推"]
+    >>> [b.text for b in move_orphan_fragments([Block(row) for row in rows], Document([]))]
+    ['这项工程既是重要举措，', '也是增加农民收入、助推', '乡村振兴的有力抓手。']
+    """
+    moved = True
+    while moved:
+        moved = False
+        for candidate in range(len(blocks)):
+            if not _orphan_fragment(blocks, candidate):
+                continue
+            text = blocks[candidate].text.strip()
+            low, high = max(0, candidate - SEARCH_WINDOW), min(len(blocks) - 1, candidate + SEARCH_WINDOW)
+            gaps = [
+                gap
+                for gap in range(low, high)
+                if candidate not in (gap, gap + 1)
+                and _same_article(blocks, gap, candidate)
+                and _is_unfinished(blocks[gap])
+                and blocks[gap + 1].kind == PARAGRAPH
+                and (
+                    joint_score(blocks[gap].text, text) >= WORD  # plainly goes on there
+                    or _fits_between(blocks[gap].text, text, blocks[gap + 1].text)
+                )
+            ]
+            if len(gaps) != 1 or joint_score(blocks[gaps[0]].text, text) >= WORD:
+                continue  # nowhere, in two places, or where the joins find it anyway
+            gap = gaps[0]
+            note = (
+                f"displaced fragment moved here (evidence {joint_score(blocks[gap].text, text)}, "
+                f"then {joint_score(text, blocks[gap + 1].text)})"
+            )
+            doc.record("restore_reading_order", gap, len(blocks[gap].text), "", text, note)
+            fragment = blocks.pop(candidate)
+            fragment.kind = PARAGRAPH
+            blocks.insert(gap + 1 if candidate > gap else gap, fragment)
+            moved = True
+            break
+    return blocks
+
+
+def _same_article(blocks: list[Block], gap: int, candidate: int) -> bool:
+    """No headline or dateline (the start of an article) stands between the
+    gap after block `gap` and block `candidate`."""
+    between = blocks[gap + 1 : candidate + 1] if gap < candidate else blocks[candidate + 1 : gap + 1]
+    return not any(
+        (block.kind == HEADLINE and not _headline_piece(block)) or DATELINE_LEAD_RE.match(block.text)
+        for block in between
+        if block is not blocks[candidate]
+    )
+
+
+def _orphan_fragment(blocks: list[Block], candidate: int) -> bool:
+    """A short piece of running text (`也是推动农业增效、农民增收`) that ends
+    no sentence, continues no block before it, and that no block after it
+    continues."""
+    block = blocks[candidate]
+    text = block.text.strip()
+    if block.kind not in JOINABLE or len(text) > MAX_FRAGMENT_CHARS or block.continued:
+        return False
+    if _SENTENCE_END_RE.search(text) or opens_sentence(text):
+        return False  # it holds or opens a sentence of its own
+    if PHRASE_GAP_RE.search(text) or " " in text or not has_running_commas(text) and block.kind == HEADLINE:
+        return False  # a real headline
+    if candidate > 0 and not ends_sentence(blocks[candidate - 1].text) and blocks[candidate - 1].kind in JOINABLE:
+        return False
+    after = blocks[candidate + 1] if candidate + 1 < len(blocks) else None
+    return after is None or after.kind != PARAGRAPH or joint_score(text, after.text) == NONE
+
+
+def _fits_between(before: str, fragment: str, after: str) -> bool:
+    """`before` ends inside a clause and `fragment` goes on from it, and the
+    end of `fragment` makes a phrase with the start of `after`."""
+    before = before.rstrip()
+    return (
+        before[-1:] in "，、；"
+        and joint_score(before, fragment) >= WEAK
+        and not opens_sentence(after)
+        and joint_score(fragment, after) >= PHRASE
+    )
