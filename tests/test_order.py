@@ -716,6 +716,12 @@ SANDWICH_CASES = [
         [(P, "这项工程既是改善人居环境的重要举措，乡村振兴的有力抓手。"), (P, "制度逐步健全。各单位均成立了专班，")],
         id="holds-a-sentence",
     ),
+    # no word links it to a clause before it: it may be a piece of anything
+    pytest.param(
+        [(P, "这项工程是改善人居环境的重要举措，"), (P, "乡村振兴的有力抓手。"), (H, "增加农民收入、助推")],
+        [(P, "这项工程是改善人居环境的重要举措，乡村振兴的有力抓手。"), (H, "增加农民收入、助推")],
+        id="no-linking-word",
+    ),
 ]
 
 
@@ -729,7 +735,7 @@ def test_fragment_move_is_reported_with_its_evidence():
     doc = Document(_blocks(rows), changes=[])
     restore_reading_order(doc, CONFIG)
     notes = [change.note for change in doc.changes]
-    assert "displaced fragment moved here (evidence 3, then 1)" in notes
+    assert "orphan fragment moved into the one gap it fits (evidence 3, then 1)" in notes
 
 
 # --- properties --------------------------------------------------------------

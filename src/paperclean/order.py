@@ -11,17 +11,31 @@ evidence found at the joint:
   on first use, the only dictionary of Chinese words with frequencies in a
   well-kept package we could find;
 - weaker evidence: the unfinished block ends inside a clause (``，`` ``、``
-  ``：``), its last line filled the column, it holds an open quotation, or the
-  two characters at the joint occur side by side inside some dictionary word.
+  ``：``) or on a word that cannot end a sentence (a preposition, a
+  conjunction, 的), the next starts with one that cannot open one (a
+  particle, 和), its last line filled the column, it holds an open quotation,
+  or the two characters at the joint occur side by side inside some
+  dictionary word;
+- weakest: the parts of speech of the words at the joint (the tags of the
+  same dictionary) make a phrase: a verb and its object, a noun compound, an
+  adjective or a number and its noun, an adverb and its verb.
+
+No evidence counts below a word across the joint when the next block opens
+like a new sentence (``张华强调，`` ``目前，`` a date, a dateline, a list
+item) or the unfinished block ends in the first half of a word (``…浓厚氛``):
+the text between was lost.
 
 A photo caption or credit that the extraction dropped between the two halves
 moves after the joined paragraph.  A short fragment that reads as a word at
-both of its ends is moved between the halves it belongs to.  Nothing is joined
+both of its ends is moved between the halves it belongs to; an orphan
+fragment (continuing nothing, continued by nothing) moves into the one gap
+of its article where it reads on from a clause and into the next block.  Nothing is joined
 after a block that a jump line ended, or to a headline, byline or table.
 """
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import regex
@@ -61,7 +75,7 @@ _FIRST_SENTENCE_RE = regex.compile(r"^[^。！？!?]*[。！？!?]")
 _HAN_RE = regex.compile(rf"[{HAN}]")
 _CONTENT_RE = regex.compile(r"[\p{L}\p{N}]")
 _SENTENCE_END_RE = regex.compile(r"[。！？!?]")
-#: `督查、促落实工作机制》，通报了…`: the first sentence closes a title or an
+#: `管理的实施意见》，部署了…`: the first sentence closes a title or an
 #: aside it never opened, so the block starts inside one
 _CLOSES_UNOPENED_RE = regex.compile(r"^[^《（(。！？!?]*[》）)]")
 _LEADING_MARKS = "“”‘’\"'《》（）() "
@@ -136,11 +150,14 @@ NUMBER_TAGS = frozenset({"m", "mq", "q"})
 #: particle (的 地 得 之 等): the words it needs come next.
 OPEN_ENDING_TAGS = frozenset({"p", "c", "u", "uj", "uv", "ud"})
 #: Idioms and set phrases: their grammar is that of their last word (Chinese
-#: phrases are head-final: 切身利益 is a noun phrase, 切实增强 a verb phrase).
+#: phrases are head-final: 民生福祉 is a noun phrase, 全面提升 a verb phrase).
 PHRASE_TAGS = frozenset({"l", "i"})
 #: What cannot open a sentence: a particle (了 着 过 的 地 得 之 等), the
 #: plural suffix 们 (``k``), a conjunction that joins two words.
 JOINING_WORDS = frozenset({"和", "及", "以及", "或", "或者"})
+#: Words that link what follows to a clause before it (`也是…` `并…`
+#: `而且…`): a fragment that opens with one is the rest of a sentence.
+LINKING_WORDS = JOINING_WORDS | frozenset({"也", "还", "又", "更", "亦", "并", "并且", "而", "而且", "还要", "更是"})
 #: A single character that the dictionary rarely lists as a word on its own
 #: (fewer occurrences than this, or less than this share of its occurrences
 #: at the start of longer words) is the first half of a word (氛 of 氛围).
@@ -154,12 +171,12 @@ _HAN_HEAD_RE = regex.compile(rf"^[{HAN}]+")
 _NUMBER_TAIL_RE = regex.compile(rf"\d[{HAN}]{{0,2}}$")
 _FIRST_CLAUSE_RE = regex.compile(r"^([^，,：:。！？；;!?“”\"]{1,8})[，,]")
 _DATE_CLAUSE_RE = regex.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|来|上午|下午|晚|前|后)?$")
-#: `王伟强调，` `市委书记王伟指出，`: a name (or a title and name) and a verb of
+#: `张华强调，` `市长李明指出，`: a name (or a title and name) and a verb of
 #: speech open a paragraph that reports what was said.
 _SPEECH_OPENING_RE = regex.compile(
     rf"^[{HAN}·]{{2,10}}?(?:强调|指出|表示|说|认为|介绍|坦言|透露|告诉记者)[，,：:]"
 )
-#: `“今天要去衡水看大孙子。”`: a quoted sentence opens a paragraph.
+#: `“我们终于住上新房了！”`: a quoted sentence opens a paragraph.
 _QUOTED_SENTENCE_RE = regex.compile(r"^[“\"][^”\"]*[。！？!?][”\"]")
 
 
@@ -167,8 +184,6 @@ def _segment(text: str) -> list[str]:
     """The most probable split of a short run of Hanzi into dictionary words
     (jieba's own method without its model of unknown words): each word costs
     minus the log of its relative frequency, an unknown character the most."""
-    import math
-
     words = word_frequencies()
     total = math.log(_total_frequency())
     size = len(text)
@@ -215,13 +230,13 @@ def _first_word(text: str) -> str | None:
 
 def opens_sentence(text: str) -> bool:
     """Whether `text` opens like a new sentence, not like the rest of one: a
-    dateline, a list item, a name and a verb of speech (`王伟强调，`), a
+    dateline, a list item, a name and a verb of speech (`张华强调，`), a
     quoted sentence, a time, place, date or connective clause (`目前，`
-    `今年以来，` `座谈会上，` `12月2日，` `同时，`).
+    `今年以来，` `调度会上，` `5月8日，` `同时，`).
 
     >>> opens_sentence("张明强调，要抓好落实。"), opens_sentence("目前，工程已完工。")
     (True, True)
-    >>> opens_sentence("工作的责任感和紧迫感，锚定目标。")
+    >>> opens_sentence("群众的获得感和满意度，提升服务。")
     False
     """
     text = text.lstrip()
@@ -242,13 +257,13 @@ def opens_sentence(text: str) -> bool:
     words = _segment(clause)
     first, last = word_tags().get(words[0], ""), word_tags().get(words[-1], "")
     if len(words) == 2 and first in NOUN_TAGS and last == "f":
-        return True  # `座谈会上，` `活动中，`: where it happened
+        return True  # `调度会上，` `检查中，`: where it happened
     return (first == "t" and len(words) <= 3) or (len(words) == 1 and first in ("c", "d", "r"))
 
 
 def _cut_word(left: str) -> bool:
     """`left` ends in the first half of a word whose rest was lost: a single
-    character that is rarely a word of its own (`…良好氛`)."""
+    character that is rarely a word of its own (`…浓厚氛`)."""
     word = _last_word(left)
     if word is None or len(word) != 1:
         return False
@@ -278,9 +293,9 @@ def grammar_score(left: str, right: str) -> int:
       the noun counted, an adverb and its verb;
     - NONE, also where a number and measure word are followed by a verb.
 
-    >>> grammar_score("实现了由单一救助向", "综合救助的转变。"), grammar_score("切实增强", "工作的责任感。")
+    >>> grammar_score("实现了由单一救助向", "综合救助的转变。"), grammar_score("不断提升", "服务的质量。")
     (3, 1)
-    >>> grammar_score("建成站点300余个", "改造提升老旧小区。")
+    >>> grammar_score("新建公厕120余座", "改造提升背街小巷。")
     0
     """
     last, first = _last_word(left), _first_word(right)
@@ -292,14 +307,14 @@ def grammar_score(left: str, right: str) -> int:
     if last is None:
         return NONE
     if right.lstrip()[:1].isdigit():
-        # `累计接种达` + `36.8万人。`: a verb or a noun and the number it counts
+        # `全年共接待` + `12.6万人次。`: a verb or a noun and the number it counts
         return PHRASE if left_tag in VERB_TAGS or left_tag in NOUN_TAGS else NONE
     if first is None:
         return NONE
     if left_tag == "d" and right_tag in ("v", "vn", "a"):
-        return PHRASE  # `逐年` + `加大投入`: an adverb and its verb
+        return PHRASE  # `逐步` + `完善制度`: an adverb and its verb
     if right_tag in ADJECTIVE_TAGS:
-        # `新模式`: an adjective and its noun make a noun phrase
+        # `新机制`: an adjective and its noun make a noun phrase
         rest = _HAN_HEAD_RE.match(right.lstrip(_LEADING_MARKS)[len(first) : len(first) + SEGMENT_WINDOW])
         right_tag = _tag(_segment(rest.group())[0]) if rest else right_tag
     quoted = right.lstrip()[:1] in "“《\""  # a quoted name is a noun phrase
@@ -307,14 +322,14 @@ def grammar_score(left: str, right: str) -> int:
         return NONE
     counted = _NUMBER_TAIL_RE.search(left) is not None and left_tag in NUMBER_TAGS
     if counted or left_tag in VERB_TAGS or left_tag in ADJECTIVE_TAGS or (quoted and left_tag == "ul"):
-        return PHRASE  # a verb (`建立了`) and its object, an adjective or a number and its noun
+        return PHRASE  # a verb (`出台了`) and its object, an adjective or a number and its noun
     if left_tag in NOUN_TAGS or left_tag == "f":
-        return PHRASE if not quoted else NONE  # a noun compound: `春节前` + `环境卫生`
+        return PHRASE if not quoted else NONE  # a noun compound: `汛期前` + `河道清淤`
     return NONE
 
 
 def _counted_then_verb(left: str, right: str) -> bool:
-    """`…站点300余个` + `改造…`: a measure word is not followed by a verb."""
+    """`…公厕120余座` + `改造…`: a measure word is not followed by a verb."""
     if _NUMBER_TAIL_RE.search(left) is None:
         return False
     last, first = _last_word(left), _first_word(right)
@@ -418,7 +433,7 @@ def _is_unfinished(block: Block, after: Block | None = None) -> bool:
     """A paragraph (or a paragraph piece that looked like a headline) that
     ends no sentence and is not continued on another page.  A headline-shaped
     block is such a piece when the paragraph `after` it starts inside a title
-    or an aside (`…工作机制》，`): a headline is followed by no such block, so
+    or an aside (`…实施意见》，`): a headline is followed by no such block, so
     the short block before it is the title's start (whose opening mark the
     extraction lost).  Running text before such a block is not: the opening
     mark was lost with the text around it."""
@@ -588,8 +603,8 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
 def move_orphan_fragments(blocks: list[Block], doc: Document) -> list[Block]:
     """Move each short unfinished fragment that fits between two blocks, and
     in no other gap within reach, into that gap (spec §5: "the only place
-    where the text reads as a whole sentence"): `…民生工程，` + `也是推动
-    农民增收` + `助力乡村振兴的重要抓手。`.  The fragment is an orphan (it
+    where the text reads as a whole sentence"): `…重要举措，` + `也是增加
+    农民收入、助推` + `乡村振兴的有力抓手。`.  The fragment is an orphan (it
     continues no block before it, and no block after it continues it); the
     block before the gap ends inside a clause and the fragment goes on from
     it; the fragment's last words make a phrase with the start of the block
@@ -623,7 +638,7 @@ def move_orphan_fragments(blocks: list[Block], doc: Document) -> list[Block]:
                 continue  # nowhere, in two places, or where the joins find it anyway
             gap = gaps[0]
             note = (
-                f"displaced fragment moved here (evidence {joint_score(blocks[gap].text, text)}, "
+                f"orphan fragment moved into the one gap it fits (evidence {joint_score(blocks[gap].text, text)}, "
                 f"then {joint_score(text, blocks[gap + 1].text)})"
             )
             doc.record("restore_reading_order", gap, len(blocks[gap].text), "", text, note)
@@ -647,16 +662,18 @@ def _same_article(blocks: list[Block], gap: int, candidate: int) -> bool:
 
 
 def _orphan_fragment(blocks: list[Block], candidate: int) -> bool:
-    """A short piece of running text (`也是推动农业增效、农民增收`) that ends
-    no sentence, continues no block before it, and that no block after it
-    continues."""
+    """A short piece of running text (`也是增加农民收入、助推`) that holds
+    no sentence end, opens with a word that links it to a clause before it
+    (`也` `并` `而且`), continues no block before it, and that no block after
+    it continues.  (Without the linking word, most short unfinished pieces
+    of a real extraction are interleaved columns, not orphans.)"""
     block = blocks[candidate]
     text = block.text.strip()
     if block.kind not in JOINABLE or len(text) > MAX_FRAGMENT_CHARS or block.continued:
         return False
-    if _SENTENCE_END_RE.search(text) or opens_sentence(text):
-        return False  # it holds or opens a sentence of its own
-    if PHRASE_GAP_RE.search(text) or " " in text or not has_running_commas(text) and block.kind == HEADLINE:
+    if _SENTENCE_END_RE.search(text) or _first_word(text) not in LINKING_WORDS:
+        return False  # it holds a sentence of its own, or may open one
+    if PHRASE_GAP_RE.search(text) or " " in text or (block.kind == HEADLINE and not has_running_commas(text)):
         return False  # a real headline
     if candidate > 0 and not ends_sentence(blocks[candidate - 1].text) and blocks[candidate - 1].kind in JOINABLE:
         return False
