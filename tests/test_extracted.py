@@ -206,7 +206,7 @@ def test_reading_order_kept(extractor, name):
 # In fx2_003, pdftotext -layout sets part of a column's lines one space after
 # the column to their left (a photo box beside them), so that no gutter
 # separates the two there.
-IDEMPOTENCE_FAILS: set[tuple[str, str]] = {("pdftotext", "fx2_003"), ("pdftotext-layout", "fx2_003")}
+IDEMPOTENCE_FAILS: set[tuple[str, str]] = {("pdftotext-layout", "fx2_003")}
 
 
 @pytest.mark.parametrize("extractor,name", xfail_cases(CASES, IDEMPOTENCE_FAILS, "a second pass still changes the text"))
