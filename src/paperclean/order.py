@@ -166,10 +166,14 @@ LINKING_WORDS = JOINING_WORDS | frozenset({"也", "还", "又", "更", "亦", "�
 BOUND_MORPHEME_FREQUENCY = 200
 #: How much of each side (characters) is segmented to find the words at a joint.
 SEGMENT_WINDOW = 8
+#: How far back (characters) a preposition is looked for in the last clause.
+AWAITING_WINDOW = 20
+PLAIN_VERB_TAGS = frozenset({"v", "vd", "vi"})
 
 _HAN_TAIL_RE = regex.compile(rf"[{HAN}]+$")
 _HAN_HEAD_RE = regex.compile(rf"^[{HAN}]+")
 _NUMBER_TAIL_RE = regex.compile(rf"\d[{HAN}]{{0,2}}$")
+_LAST_CLAUSE_RE = regex.compile(r"[^，,。；;：:！？!?]*$")
 _FIRST_CLAUSE_RE = regex.compile(r"^([^，,：:。！？；;!?“”\"]{1,8})[，,]")
 _DATE_CLAUSE_RE = regex.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|来|上午|下午|晚|前|后)?$")
 #: `张华强调，` `市长李明指出，`: a name (or a title and name) and a verb of
@@ -280,7 +284,8 @@ def grammar_score(left: str, right: str) -> int:
       sentence (a particle, 们, 和 及 或);
     - PHRASE: a verb and its object (also a quoted name or a number), a
       noun compound, an adjective and its noun, a number and measure word and
-      the noun counted, an adverb and its verb;
+      the noun counted, an adverb and its verb, a prepositional phrase and the
+      verb it waits for;
     - NONE, also where a number and measure word are followed by a verb.
 
     >>> grammar_score("实现了由单一救助向", "综合救助的转变。"), grammar_score("不断提升", "服务的质量。")
@@ -303,6 +308,8 @@ def grammar_score(left: str, right: str) -> int:
         return NONE  # a lone verb or noun character (`…放手发`) is as often a word cut in two
     if left_tag == "d" and right_tag in ("v", "vn", "a"):
         return PHRASE  # `逐步` + `完善制度`: an adverb and its verb
+    if right_tag in PLAIN_VERB_TAGS and _awaits_verb(left):
+        return PHRASE  # `要把群众利益` + `放在首位`: a preposition's phrase and its verb
     if right_tag in ADJECTIVE_TAGS:
         # `新机制`: an adjective and its noun make a noun phrase
         rest = _HAN_HEAD_RE.match(right.lstrip(_LEADING_MARKS)[len(first) : len(first) + SEGMENT_WINDOW])
@@ -316,6 +323,28 @@ def grammar_score(left: str, right: str) -> int:
     if left_tag in NOUN_TAGS or left_tag == "f":
         return PHRASE if not quoted else NONE  # a noun compound: `汛期前` + `河道清淤`
     return NONE
+
+
+def _awaits_verb(left: str) -> bool:
+    """The last clause of `left` ends in a prepositional phrase whose verb
+    has not come yet (`…要把群众利益`, `…分别针对点位存在的问题`): no verb
+    after the last preposition but in a relative clause (a verb before 的).
+
+    >>> _awaits_verb("各部门要把群众利益"), _awaits_verb("各部门对群众诉求认真办理")
+    (True, False)
+    """
+    clause = _LAST_CLAUSE_RE.search(left[-AWAITING_WINDOW:]).group()
+    words = _segment(clause)
+    tags = [word_tags().get(word, "") for word in words]
+    if "p" not in tags:
+        return False
+    start = len(tags) - tags[::-1].index("p")
+    after = tags[start:]
+    if not after or not any(tag in NOUN_TAGS for tag in after):
+        return False
+    return not any(
+        tag in PLAIN_VERB_TAGS and "uj" not in after[position + 1 : position + 3] for position, tag in enumerate(after)
+    )
 
 
 def _counted_then_verb(left: str, right: str) -> bool:
