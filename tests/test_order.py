@@ -562,7 +562,7 @@ GRAMMAR_CASES = [
     ("市里出台了", "“十条措施”支持企业。", PHRASE),
     ("各地要逐年", "加大投入力度。", PHRASE),
     # a prepositional phrase and the verb it waits for
-    ("各部门要始终把群众利益", "放在首位。", PHRASE),
+    ("各部门要始终把群众利益", "摆在突出位置。", PHRASE),
     ("各单位分别针对检查发现的问题", "整改到位。", PHRASE),
     ("各部门对群众诉求认真办理", "加强督导检查。", NONE),
     ("", "的良好氛围。", WEAK),

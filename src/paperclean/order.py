@@ -309,7 +309,7 @@ def grammar_score(left: str, right: str) -> int:
     if left_tag == "d" and right_tag in ("v", "vn", "a"):
         return PHRASE  # `逐步` + `完善制度`: an adverb and its verb
     if right_tag in PLAIN_VERB_TAGS and _awaits_verb(left):
-        return PHRASE  # `要把群众利益` + `放在首位`: a preposition's phrase and its verb
+        return PHRASE  # `要把群众利益` + `摆在突出位置`: a preposition's phrase and its verb
     if right_tag in ADJECTIVE_TAGS:
         # `新机制`: an adjective and its noun make a noun phrase
         rest = _HAN_HEAD_RE.match(right.lstrip(_LEADING_MARKS)[len(first) : len(first) + SEGMENT_WINDOW])
