@@ -233,6 +233,21 @@ def _first_word(text: str) -> str | None:
     return _segment(match.group())[0] if match else None
 
 
+def opens_with_dateline(text: str) -> bool:
+    """`本报讯（记者王平）…`, `新华社北京5月8日电 …`: a dateline opens the
+    text.  A `…讯` dateline is followed by its bracket or a space: `…表彰
+    大会` + `上传来喜讯，` is the rest of a sentence.
+
+    >>> opens_with_dateline("河北日报讯（记者王平）近日，"), opens_with_dateline("上传来喜讯，全县获评")
+    (True, False)
+    """
+    match = DATELINE_LEAD_RE.match(text)
+    if match is None:
+        return False
+    lead = match.group().strip()
+    return lead.endswith("电") or lead == "本报讯" or text[match.end() : match.end() + 1] in ("（", "(", " ", "\u3000")
+
+
 def opens_sentence(text: str) -> bool:
     """Whether `text` opens like a new sentence, not like the rest of one: a
     dateline, a list item, a name and a verb of speech (`张华强调，`), a
@@ -245,7 +260,7 @@ def opens_sentence(text: str) -> bool:
     False
     """
     text = text.lstrip()
-    if DATELINE_LEAD_RE.match(text) or starts_list_item(text):
+    if opens_with_dateline(text) or starts_list_item(text):
         return True
     if _SPEECH_OPENING_RE.match(text) or _QUOTED_SENTENCE_RE.match(text):
         return True
@@ -486,7 +501,7 @@ def _accepts(left: Block, right: Block, score: int) -> bool:
     A dateline opens an article."""
     if right.kind == CAPTION or left.kind == CAPTION:  # a caption goes on only in the rest of it
         return left.kind in (CAPTION, PARAGRAPH) and right.kind == CAPTION and score >= WORD
-    if right.kind not in JOINABLE or DATELINE_LEAD_RE.match(right.text):
+    if right.kind not in JOINABLE or opens_with_dateline(right.text):
         return False
     if right.kind == HEADLINE:
         return score >= WORD and " " not in right.text.strip()  # phrase spaces: a real headline
@@ -674,7 +689,7 @@ def _same_article(blocks: list[Block], gap: int, candidate: int) -> bool:
     gap after block `gap` and block `candidate`."""
     between = blocks[gap + 1 : candidate + 1] if gap < candidate else blocks[candidate + 1 : gap + 1]
     return not any(
-        (block.kind == HEADLINE and not _headline_piece(block)) or DATELINE_LEAD_RE.match(block.text)
+        (block.kind == HEADLINE and not _headline_piece(block)) or opens_with_dateline(block.text)
         for block in between
         if block is not blocks[candidate]
     )
