@@ -395,3 +395,46 @@ def test_a_section_word_after_furniture_but_before_text_stays():
         Config(),
     )
     assert "衡水新闻发布" in [block.text for block in doc.blocks]
+
+
+# pdftotext's default mode sets the page label of the footer, and the pieces
+# of a running header, where its reading order meets them: in the middle of a
+# page, often between the two halves of a sentence (issue 9).
+STRAY_CASES = [
+    # (blocks, the blocks that stay)
+    (
+        ["今年以来，我市持续推进民生", "A5", "工程建设，成效明显。"],
+        ["今年以来，我市持续推进民生", "工程建设，成效明显。"],
+    ),
+    (
+        ["A1", "第一段。", "第二段，我市持续", "A2", "推进民生工程。"],
+        ["第一段。", "第二段，我市持续", "推进民生工程。"],
+    ),
+    (
+        # the labels of this page are known from its edge: a label between
+        # two finished paragraphs goes too
+        ["A3", "第一段。", "第二段。", "A4", "第三段。", "第四段。"],
+        ["第一段。", "第二段。", "第三段。", "第四段。"],
+    ),
+    (
+        # a header cut into pieces at a page break inside a sentence
+        ["市积极推进撤乡设镇工作，", "2023年7月16日 星期日", "经济", "设镇比例由69.3%提高到73.7%。"],
+        ["市积极推进撤乡设镇工作，", "设镇比例由69.3%提高到73.7%。"],
+    ),
+    (
+        # a short line after a finished paragraph: a headline, it stays
+        ["第一段。", "2023年7月16日 星期日", "经济", "设镇比例由69.3%提高到73.7%。"],
+        ["第一段。", "经济", "设镇比例由69.3%提高到73.7%。"],
+    ),
+    (
+        # a short word inside a sentence, next to no furniture: it stays
+        ["我市持续推进", "民生工程", "建设，成效明显。"],
+        ["我市持续推进", "民生工程", "建设，成效明显。"],
+    ),
+]
+
+
+@pytest.mark.parametrize("blocks,kept", STRAY_CASES)
+def test_stray_page_labels_and_section_words(blocks, kept):
+    doc = remove_furniture(Document([Block(text) for text in blocks]), Config())
+    assert [block.text for block in doc.blocks] == kept

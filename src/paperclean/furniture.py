@@ -168,6 +168,8 @@ _TOKEN_RE = regex.compile(
     regex.VERBOSE,
 )
 _SECTION_RE = regex.compile(r"[\p{Han}]{2,6}")
+#: A section word standing alone in the middle of a page: short.
+_SECTION_WORD_RE = regex.compile(r"[\p{Han}]{2,4}")
 _NAME_RE = regex.compile(_NAME)
 _EDITOR_TITLE_RE = regex.compile(rf"^{_EDITOR_TITLE}\s*[:：]?\s*")
 _PAGE_NUMBER_RE = regex.compile(_PAGE_NUMBER)
@@ -333,7 +335,55 @@ def furniture_lines(doc: Document) -> list[tuple[int, int, str, list[tuple[str, 
                 read = read_furniture_line(line)
                 if read and furniture_strength(*read) == ANYWHERE:
                     found[(index, number)] = read
+    found.update(_stray_pieces(doc, found))
     return [(b, i, kind, pieces) for (b, i), (kind, pieces) in sorted(found.items())]
+
+
+def _stray_pieces(doc: Document, found: dict) -> dict:
+    """Page labels and section words that the extractor set apart in the
+    middle of a page (``pdftotext`` puts the footer's ``A5`` where its
+    reading order meets it, and cuts a running header into its pieces).
+
+    A line that is only a page label is furniture anywhere once the page
+    labels of this document were found at the page edges, or when it
+    interrupts a sentence (the text before it ends none).  A line that is
+    only a short section word (``经济``) is furniture when it interrupts a
+    sentence and stands next to a furniture line or is a section word this
+    document's headers already showed.  Between two finished paragraphs,
+    without such evidence, both stay: they may be article text.
+    """
+    labels_seen = any(piece == "page_label" for kind, pieces in found.values() for piece, _ in pieces)
+    sections = {text for kind, pieces in found.values() for piece, text in pieces if piece == "section"}
+    sections.update(pieces[0][1] for kind, pieces in found.values() if kind == "running" and _SECTION_RE.fullmatch(pieces[0][1]))
+    stray: dict[tuple[int, int], tuple[str, list]] = {}
+    previous = ""  # the last line before, that is not furniture
+    previous_furniture = False
+    for index, block in enumerate(doc.blocks):
+        lines = block.text.split("\n")
+        for number, line in enumerate(lines):
+            key = (index, number)
+            text = line.strip()
+            if key in found:
+                previous_furniture = True
+                continue
+            if not text:
+                continue
+            interrupts = bool(previous) and not ends_sentence(previous) and block.kind not in _NEVER
+            if block.kind not in _NEVER and len(text) <= 8:
+                read = read_furniture_line(text)
+                label = read is not None and read[0] == "page_label"
+                next_furniture = (index, number + 1) in found or (number == len(lines) - 1 and (index + 1, 0) in found)
+                section = (
+                    _SECTION_WORD_RE.fullmatch(text)
+                    and interrupts
+                    and (text in sections or previous_furniture or next_furniture)
+                )
+                if (label and (labels_seen or interrupts)) or section:
+                    stray[key] = read if label else ("section", [("section", text)])
+                    previous_furniture = True
+                    continue
+            previous, previous_furniture = text, False
+    return stray
 
 
 def _edge_lines(doc: Document, indices: list[int], from_top: bool) -> list[tuple[int, int, str]]:
