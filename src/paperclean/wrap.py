@@ -58,6 +58,9 @@ MIN_HEADLINE_CHARS = 4
 _LATIN_END_RE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[.,;:!?)'\"]?$")
 _LATIN_START_RE = regex.compile(r"[A-Za-z(\"']")
 _HYPHEN_END_RE = regex.compile(r"[a-z]-$")
+#: A line that opens with a numbered caption marker (``图①：``, ``图2：``)
+#: starts a caption: a sentence never wraps to put ``图①：`` at a line start.
+_NUMBERED_CAPTION_RE = regex.compile(r"[ \u3000]*图(?:[①-⑳]|\d{1,2})\s*[:：]")
 
 
 def join_lines(lines: list[str], phrase_space: bool = False) -> str:
@@ -125,8 +128,8 @@ def split_blocks(doc: Document, config) -> Document:
             if shape_kind is not None and new.kind in (PARAGRAPH, HEADLINE):
                 new.kind = shape_kind
             blocks.append(new)
-    for block, column in zip(blocks, column_widths(blocks)):
-        if block.kind == HEADLINE and _is_cut_paragraph(block, column):
+    for index, (block, column) in enumerate(zip(blocks, column_widths(blocks))):
+        if block.kind == HEADLINE and _is_cut_paragraph(block, column) and not _stands_alone(blocks, index):
             block.kind = PARAGRAPH
     for previous, block in zip(blocks, blocks[1:]):
         if block.kind == CREDIT and _is_caption_text(previous):
@@ -162,6 +165,19 @@ def _is_caption_text(block: Block) -> bool:
     """The text right above a photo credit is its caption when it is a short
     paragraph that ends its sentences."""
     return block.kind == PARAGRAPH and len(block.text) <= MAX_CAPTION_CHARS and ends_sentence(block.text)
+
+
+def _stands_alone(blocks: list[Block], index: int) -> bool:
+    """A one-line block between the end of a sentence (or the start of the
+    text) and an indented paragraph start: nothing before it was cut and
+    nothing after it continues it, so it is a line of its own, however wide
+    (a headline set in a column's width)."""
+    block = blocks[index]
+    if "\n" in block.text or block.text[:1] in (" ", "\u3000") or index + 1 >= len(blocks):
+        return False
+    before = blocks[index - 1] if index else None
+    starts_fresh = before is None or ends_sentence(before.text) or before.kind not in (PARAGRAPH, TABLE)
+    return starts_fresh and blocks[index + 1].text[:1] in (" ", "\u3000")
 
 
 def _is_cut_paragraph(block: Block, column: int) -> bool:
@@ -255,6 +271,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             and widths[index + 1] >= column - 2
         )
         headline_phrases = ends[previous] and not ends[index] and PHRASE_GAP_RE.search(lines[index].strip())
+        numbered_caption = _NUMBERED_CAPTION_RE.match(lines[index]) is not None
         if (
             (indented[index] and not mostly_indented)
             or DATELINE_LEAD_RE.match(lines[index])  # `本报讯（记者…）` opens a story
@@ -263,6 +280,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             or wide
             or previous_wide
             or dropped_indent
+            or numbered_caption
         ):
             starts.add(index)
     parts: list[tuple[list[str], str | None]] = []
