@@ -315,10 +315,37 @@ def _caption_boxes(lines: list[str], widths: list[int], columns: list[int]) -> t
         first = last
         while first > 0 and abs(widths[first - 1] - columns[first - 1]) > CAPTION_MISFIT_CELLS:
             first -= 1
+        first = min(first, _caption_run_start(widths, index))
         if first < last:
             kinds[first] = CAPTION
             inside.update(range(first + 1, index))
     return kinds, inside
+
+
+def _caption_run_start(widths: list[int], credit: int) -> int:
+    """The first line of a caption box above the credit line at `credit`,
+    told by its own width: a run of equally wide lines (after a shorter last
+    line) set in a box narrower or wider than the two column lines above it.
+    A long caption makes its own width the local column, so the misfit to
+    the column does not show it.  Returns `credit` when there is no such run."""
+    line = credit - 1
+    if line >= 1 and widths[line] < widths[line - 1] - CAPTION_MISFIT_CELLS:
+        line -= 1  # the caption's short last line
+    if line < 3:
+        return credit
+    width = widths[line]
+    first = line
+    while first > 0 and abs(widths[first - 1] - width) <= 1:
+        first -= 1
+    above = first - 1
+    if (
+        first == line  # one line is no run
+        or above < 1
+        or abs(widths[above] - width) <= CAPTION_MISFIT_CELLS
+        or abs(widths[above] - widths[above - 1]) > 1  # the column above is no steady column
+    ):
+        return credit
+    return first
 
 
 def typical_column(blocks: list[Block]) -> int:
