@@ -116,6 +116,8 @@ def is_headline_text(text: str) -> bool:
     """A short text that neither ends a sentence nor visibly continues one.
     A long line of running-text commas without phrase spaces is a piece of a
     paragraph: headlines with commas are short (`坚持问题导向，统筹兼顾，…`)."""
+    if not text:
+        return False
     closing_quote = text[-1] in "\"'" and text.count(text[-1]) % 2 == 0  # straight, but paired: it closes
     if ends_sentence(text) or (text[-1] in CONTINUING_END and not closing_quote) or text[0] in CONTINUING_START:
         return False

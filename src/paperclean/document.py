@@ -55,6 +55,10 @@ class Block:
     #: (set when hard wraps are joined); near 1, a column or page break may
     #: have cut it
     last_line_share: float = 0.0
+    #: a line of its own: a sentence end (or the text's start) stands before
+    #: it and a paragraph starts after it (set when blocks are split), so no
+    #: break cut it and nothing continues it
+    own_line: bool = False
 
     @property
     def lines(self) -> list[str]:

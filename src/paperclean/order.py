@@ -470,8 +470,9 @@ def _is_unfinished(block: Block, after: Block | None = None) -> bool:
     or an aside (`…实施意见》，`): a headline is followed by no such block, so
     the short block before it is the title's start (whose opening mark the
     extraction lost).  Running text before such a block is not: the opening
-    mark was lost with the text around it."""
-    if block.kind == HEADLINE and not _headline_piece(block) and not _starts_inside(after):
+    mark was lost with the text around it.  A line of its own (`own_line`,
+    set when blocks are split) is never a piece."""
+    if block.kind == HEADLINE and (block.own_line or (not _headline_piece(block) and not _starts_inside(after))):
         return False  # a headline is never continued (spec §5)
     return block.kind in (*JOINABLE, CAPTION) and not block.continued and not ends_sentence(block.text)
 

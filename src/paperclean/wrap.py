@@ -60,6 +60,9 @@ _LATIN_START_RE = regex.compile(r"[A-Za-z(\"']")
 _HYPHEN_END_RE = regex.compile(r"[a-z]-$")
 #: A line that opens with a numbered caption marker (``图①：``, ``图2：``)
 #: starts a caption: a sentence never wraps to put ``图①：`` at a line start.
+#: Characters whose printed width depends on the font: half-width
+#: characters and curly quotes.
+_UNSURE_WIDTH_RE = regex.compile(r"[\x21-\x7e“”‘’]")
 _NUMBERED_CAPTION_RE = regex.compile(r"[ \u3000]*图(?:[①-⑳]|\d{1,2})\s*[:：]")
 
 
@@ -129,7 +132,8 @@ def split_blocks(doc: Document, config) -> Document:
                 new.kind = shape_kind
             blocks.append(new)
     for index, (block, column) in enumerate(zip(blocks, column_widths(blocks))):
-        if block.kind == HEADLINE and _is_cut_paragraph(block, column) and not _stands_alone(blocks, index):
+        block.own_line = block.kind == HEADLINE and _stands_alone(blocks, index, column)
+        if block.kind == HEADLINE and not block.own_line and _is_cut_paragraph(block, column):
             block.kind = PARAGRAPH
     for previous, block in zip(blocks, blocks[1:]):
         if block.kind == CREDIT and _is_caption_text(previous):
@@ -167,17 +171,26 @@ def _is_caption_text(block: Block) -> bool:
     return block.kind == PARAGRAPH and len(block.text) <= MAX_CAPTION_CHARS and ends_sentence(block.text)
 
 
-def _stands_alone(blocks: list[Block], index: int) -> bool:
+def _stands_alone(blocks: list[Block], index: int, column: int) -> bool:
     """A one-line block between the end of a sentence (or the start of the
-    text) and an indented paragraph start: nothing before it was cut and
-    nothing after it continues it, so it is a line of its own, however wide
-    (a headline set in a column's width)."""
+    text) and a paragraph start (an indented line, or a first line short by
+    an indent before a full one): nothing before it was cut and nothing
+    after it continues it, so it is a line of its own, however wide (a
+    headline set in a column's width)."""
     block = blocks[index]
     if "\n" in block.text or block.text[:1] in (" ", "\u3000") or index + 1 >= len(blocks):
         return False
     before = blocks[index - 1] if index else None
     starts_fresh = before is None or ends_sentence(before.text) or before.kind not in (PARAGRAPH, TABLE)
-    return starts_fresh and blocks[index + 1].text[:1] in (" ", "\u3000")
+    after = blocks[index + 1].lines
+    indented = after[0][:1] in (" ", "\u3000")
+    short_by_indent = (
+        len(after) >= 2
+        and column > 0
+        and column - 3 * INDENT_CELLS // 2 <= _printed_width(after[0]) <= column - INDENT_CELLS // 2 - 1
+        and _printed_width(after[1]) >= column - 2
+    )
+    return starts_fresh and (indented or short_by_indent)
 
 
 def _is_cut_paragraph(block: Block, column: int) -> bool:
@@ -263,7 +276,19 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         )
         dropped_indent = (
             not mostly_indented
-            and ends[previous]
+            # after a sentence end, or after a line of its own that ends none
+            # (a headline: no paragraph's first line is followed by one
+            # short by an indent)
+            and (
+                ends[previous]
+                or (
+                    (previous == 0 or ends[previous - 1])
+                    and not indented[previous]
+                    and is_headline_text(lines[previous].strip())
+                    # half-width and quote marks make the measure uncertain
+                    and not _UNSURE_WIDTH_RE.search(lines[index])
+                )
+            )
             and not ends[index]
             and column - 3 * INDENT_CELLS // 2 <= widths[index] <= column - INDENT_CELLS // 2 - 1
             and " " not in lines[index].strip()  # spaces took print width we cannot measure
