@@ -341,3 +341,96 @@ def test_split_blocks_keeps_every_character(text):
 @given(st.lists(st.text(), max_size=4), st.booleans())
 def test_join_lines_never_raises(lines, phrase_space):
     join_lines(lines or [""], phrase_space=phrase_space)
+
+
+# --- whole pages as line-per-line extractors write them (issue 9) ------------------------
+# PyMuPDF's get_text() and pdftotext -raw end every line with one newline and
+# write no blank line; a photo box sits between two lines of the column it
+# interrupts.  The expected blocks are written by hand from the spec.
+
+PYMUPDF_NUMBERED_CAPTIONS = """\
+　　全市共完成老旧小区改造项目四十
+余个，惠及居民两万余户。目前，全
+市已有三十个小区完成改造，居民满
+图①：近日，社区居民在阅览室读
+书，享受改造后的新环境。
+图②：志愿者在小区里清扫落叶。
+本组图片由本报记者王晓东摄
+意度持续提升，群众获得感明显增强。
+　　下一步，市住建局将继续推进改
+造工作，确保年底前全部完工，让群
+众住得更舒心。
+"""
+
+PYMUPDF_CAPTION_BOX = """\
+　　市住建局把工程质量和运行安全放
+在首位，切实加强清洁取暖工程安全
+服务管理。目前，全市四千多个改造
+村庄全部配备了驻村安全员和安全协
+管员，全天候加强对各村庄的巡逻督
+今年以来，饶阳县持续推进以种植业、冷
+库、棚室为主的集体增收带贫机制，以国
+字牌科研院所为依托，加大基层农技员及
+高素质农民培养力度，激发了广大农民发
+展棚室种植的热情。图为村民王洪玺正在
+采收自家棚室内成熟的西红柿。
+袁占林 摄
+导，及时掌握每户取暖设备运行情况，
+确保群众温暖过冬、安全过冬。
+"""
+
+# an article whose paragraphs are indented by an offset only: the extractor
+# drops the indent, and a first line is two characters short of the column
+RAW_HEADLINE_BEFORE_DROPPED_INDENT = """\
+坐了好几趟了，现在公交车不但通到
+咱家门口，取暖期还不收费。政府这
+事儿办得真不赖！
+以问题为导向，为群众办实事好事
+平坦的道路，规范的车位，点
+缀的绿植，粉刷一新的墙体，畅通的
+地下污水管网，让居民出行更加方便。
+"""
+
+LINE_PER_LINE_CASES = [
+    pytest.param(
+        PYMUPDF_NUMBERED_CAPTIONS,
+        [
+            "全市共完成老旧小区改造项目四十余个，惠及居民两万余户。目前，全市已有三十个小区完成改造，"
+            "居民满意度持续提升，群众获得感明显增强。",
+            "图①：近日，社区居民在阅览室读书，享受改造后的新环境。",
+            "图②：志愿者在小区里清扫落叶。",
+            "本组图片由本报记者王晓东摄",
+            "下一步，市住建局将继续推进改造工作，确保年底前全部完工，让群众住得更舒心。",
+        ],
+        id="pymupdf-numbered-captions-inside-a-sentence",
+    ),
+    pytest.param(
+        PYMUPDF_CAPTION_BOX,
+        [
+            "市住建局把工程质量和运行安全放在首位，切实加强清洁取暖工程安全服务管理。目前，全市四千多个改造村庄"
+            "全部配备了驻村安全员和安全协管员，全天候加强对各村庄的巡逻督导，及时掌握每户取暖设备运行情况，"
+            "确保群众温暖过冬、安全过冬。",
+            "今年以来，饶阳县持续推进以种植业、冷库、棚室为主的集体增收带贫机制，以国字牌科研院所为依托，"
+            "加大基层农技员及高素质农民培养力度，激发了广大农民发展棚室种植的热情。图为村民王洪玺正在采收"
+            "自家棚室内成熟的西红柿。",
+            "袁占林 摄",
+        ],
+        id="pymupdf-caption-box-wider-than-the-column",
+    ),
+    pytest.param(
+        RAW_HEADLINE_BEFORE_DROPPED_INDENT,
+        [
+            "坐了好几趟了，现在公交车不但通到咱家门口，取暖期还不收费。政府这事儿办得真不赖！",
+            "以问题为导向，为群众办实事好事",
+            "平坦的道路，规范的车位，点缀的绿植，粉刷一新的墙体，畅通的地下污水管网，让居民出行更加方便。",
+        ],
+        id="raw-headline-before-a-first-line-without-indent",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", LINE_PER_LINE_CASES)
+def test_line_per_line_extraction(text, expected):
+    from paperclean import clean
+
+    assert clean(text).rstrip("\n").split("\n\n") == expected

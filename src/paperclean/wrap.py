@@ -250,6 +250,8 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             starts.add(index + 1)
     for index in range(1, len(lines)):
         if index in inside:
+            if _NUMBERED_CAPTION_RE.match(lines[index]):
+                starts.add(index)  # the next caption of a group: 图①：… 图②：…
             continue
         column, previous = columns[index], index - 1
         wide = _is_wide(widths, columns, index)
