@@ -434,3 +434,50 @@ def test_line_per_line_extraction(text, expected):
     from paperclean import clean
 
     assert clean(text).rstrip("\n").split("\n\n") == expected
+
+
+# pdfminer.six at a wide leading writes every line as a box of its own (a
+# blank line after each) and orders the boxes row by row across the columns:
+# the first line of each column, then the second of each...
+PDFMINER_INTERLEAVED_ROWS = [
+    "衡水深入推进全国文明城市创建",
+    "　　今年以来，我市持续推进", "　　近日，记者从住建局获悉，",
+    "民生工程建设，一批项目相继建", "全市老旧小区改造任务已完成九",
+    "成投用，群众获得感明显增强，", "成以上，居民满意度持续提升，",
+    "生活更加便利。", "改造工作进展顺利。",
+    "　　下一步，市住建局将继续推", "　　据介绍，今年全市还将新建",
+    "进改造工作，确保年底前全部完", "改造城市道路十二条，进一步完",
+    "工，让群众住得更加舒心。", "善城市路网。",
+]
+
+
+def test_pdfminer_interleaved_columns_are_read_one_after_another():
+    from paperclean import clean
+
+    text = "\n\n".join(PDFMINER_INTERLEAVED_ROWS) + "\n"
+    assert clean(text).rstrip("\n").split("\n\n") == [
+        "衡水深入推进全国文明城市创建",
+        "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众获得感明显增强，生活更加便利。",
+        "下一步，市住建局将继续推进改造工作，确保年底前全部完工，让群众住得更加舒心。",
+        "近日，记者从住建局获悉，全市老旧小区改造任务已完成九成以上，居民满意度持续提升，改造工作进展顺利。",
+        "据介绍，今年全市还将新建改造城市道路十二条，进一步完善城市路网。",
+    ]
+
+
+def test_short_paragraphs_of_many_widths_keep_their_order():
+    # one-line paragraphs (an extraction with blank lines between them) are
+    # no interleaved columns: their lines do not share a width
+    paragraphs = [
+        "会议指出，要坚持问题导向。",
+        "会议要求，各级各部门要压实责任，确保各项任务落到实处。",
+        "会议强调，要加强统筹协调。",
+        "与会人员结合各自分管工作，就下一步重点任务作了发言。",
+        "会议还研究了其他事项。",
+        "市直有关部门负责同志列席会议，并就相关工作进行了汇报。",
+        "会议由市委副书记主持。",
+        "本报记者 王晓东",
+    ]
+    text = "\n\n".join(paragraphs) + "\n"
+    from paperclean import clean
+
+    assert clean(text).rstrip("\n").split("\n\n") == paragraphs

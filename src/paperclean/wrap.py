@@ -55,6 +55,27 @@ COLUMN_WINDOW = 6
 #: Fewest characters in a headline split off a paragraph.
 MIN_HEADLINE_CHARS = 4
 
+#: Blocks of at most this many lines may be the lines of columns that the
+#: extractor interleaved: pdfminer.six at a wide leading writes every line as
+#: a box of its own, row by row across the columns.
+INTERLEAVED_UNIT_LINES = 3
+#: Fewest such blocks in a row before they are read as interleaved columns.
+MIN_INTERLEAVED_RUN = 6
+#: Most columns told apart in one stretch.
+MAX_INTERLEAVED_COLUMNS = 4
+#: A stretch is read as interleaved only when at least this share of its
+#: lines fill their column (a column's lines are justified to one width).
+INTERLEAVED_FULL_SHARE = 0.6
+#: Evidence every stretch must bring: a reading is changed only where the
+#: joints it makes read clearly better than the joints as extracted.
+STRETCH_COST = 1.5
+#: Longest stretch (in blocks) weighed at once, and longest run of short
+#: blocks weighed together, so that time stays linear.
+MAX_STRETCH_UNITS = 160
+MAX_INTERLEAVED_RUN = 400
+#: Lines on each side that make up a block's neighbourhood for its column.
+INTERLEAVED_WINDOW = 8
+
 _LATIN_END_RE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[.,;:!?)'\"]?$")
 _LATIN_START_RE = regex.compile(r"[A-Za-z(\"']")
 _HYPHEN_END_RE = regex.compile(r"[a-z]-$")
@@ -112,6 +133,7 @@ def split_blocks(doc: Document, config) -> Document:
     >>> [(b.kind, b.text) for b in doc.blocks]
     [('headline', '织密“监测网”\\n提升基层服务水平'), ('paragraph', '当前，全市秋粮收购工作仍在\\n有序推进，各地收储进度较快。')]
     """
+    doc.blocks = read_interleaved_columns(doc)
     blocks: list[Block] = []
     page_column = typical_column(doc.blocks)
     for block in _split_tables(doc.blocks):
@@ -140,6 +162,140 @@ def split_blocks(doc: Document, config) -> Document:
             previous.kind = CAPTION
     doc.blocks = blocks
     return doc
+
+
+def read_interleaved_columns(doc: Document) -> list[Block]:
+    r"""Columns that the extractor interleaved line by line, read one after
+    another (issue 9).
+
+    pdfminer.six (and ``pdftotext`` at a wider leading) may write every line
+    of a page as a box of its own, ordered row by row across the columns: the
+    first line of each column, then the second of each...  Such a run of
+    short blocks is cut into stretches, and each stretch is read with the
+    number of columns (1 to 4) whose lines, taken every k-th, join best: a
+    sentence end before an indented line, an unfinished line before a line
+    that is not indented, a pair of characters across the joint that the
+    document holds elsewhere.  A stretch is read apart only when at least
+    :data:`INTERLEAVED_FULL_SHARE` of its lines fill their column and the
+    joints gain more than :data:`STRETCH_COST`; each column becomes one block
+    whose paragraphs are found later.  Other blocks are left as they are.
+
+    >>> rows = ["今年以来，我市持续推进民生工", "近日，记者从市住建局获悉，全", "程建设，一批项目相继建成投用", "市老旧小区改造任务已完成九成", "后，群众获得感明显增强，生活", "以上，居民满意度持续提升，改", "更加便利。", "造工作进展顺利。"]
+    >>> [b.text for b in read_interleaved_columns(Document([Block(row) for row in rows]))]
+    ['今年以来，我市持续推进民生工\n程建设，一批项目相继建成投用\n后，群众获得感明显增强，生活\n更加便利。', '近日，记者从市住建局获悉，全\n市老旧小区改造任务已完成九成\n以上，居民满意度持续提升，改\n造工作进展顺利。']
+    """
+    blocks = doc.blocks
+    if sum(1 for block in blocks if len(block.text) < 200 and block.text.count("\n") < INTERLEAVED_UNIT_LINES) < MIN_INTERLEAVED_RUN:
+        return blocks
+    evidence = _JointEvidence(blocks)
+    out: list[Block] = []
+    start = 0
+    while start < len(blocks):
+        end = start
+        while (
+            end < len(blocks)
+            and blocks[end].page == blocks[start].page
+            and blocks[end].kind == PARAGRAPH
+            and blocks[end].text.count("\n") < INTERLEAVED_UNIT_LINES
+        ):
+            end += 1
+        if end - start < MIN_INTERLEAVED_RUN:
+            out.extend(blocks[start : max(end, start + 1)])
+            start = max(end, start + 1)
+            continue
+        # a page holds a few hundred lines: a longer run is weighed in pieces
+        run = blocks[start : min(end, start + MAX_INTERLEAVED_RUN)]
+        end = start + len(run)
+        for first, last, columns in _interleaved_stretches(run, evidence):
+            part = run[first:last]
+            if columns == 1:
+                out.extend(part)
+                continue
+            before = "\n\n".join(block.text for block in part)
+            read = [part[column::columns] for column in range(columns)]
+            merged = [Block("\n".join(b.text for b in column), PARAGRAPH, column[0].page, column[0].start) for column in read]
+            after = "\n\n".join(block.text for block in merged)
+            doc.record("split_blocks", len(out), 0, before, after, f"{columns} interleaved columns read one after another")
+            out.extend(merged)
+        start = end
+    return out
+
+
+class _JointEvidence:
+    """How well the line `right` continues the line `left` in a column."""
+
+    def __init__(self, blocks: list[Block]):
+        lines = [line for block in blocks for line in block.lines]
+        self.uses_indent = sum(1 for line in lines if line[:1] in (" ", "\u3000")) >= 3
+        self.pairs = set()
+        for line in lines:
+            text = line.replace(" ", "").replace("\u3000", "")
+            self.pairs.update(text[i : i + 2] for i in range(len(text) - 1))
+
+    def score(self, left: str, right: str, column: int) -> float:
+        ends = ends_sentence(left)
+        indented = right[:1] in (" ", "\u3000")
+        score = 0.0
+        if self.uses_indent:
+            if indented:
+                score += 2 if ends else -3
+            elif ends and _printed_width(left) < column - 2:
+                score -= 1  # a paragraph ended: the next one is indented
+        left, right = left.strip(), right.strip()
+        if left and right and left[-1] + right[0] in self.pairs:
+            score += 1
+        return score
+
+
+def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[tuple[int, int, int]]:
+    """Cut `run` into stretches ``(first, last, columns)`` that maximize the
+    evidence of their joints, each stretch paying :data:`STRETCH_COST`."""
+    count = len(run)
+    widths = [[_printed_width(line) for line in block.lines] for block in run]
+    full = [0] * (count + 1)
+    lines = [0] * (count + 1)
+    local_columns = []
+    for index in range(count):
+        window = sorted(w for unit in widths[max(0, index - INTERLEAVED_WINDOW) : index + INTERLEAVED_WINDOW + 1] for w in unit)
+        column = window[(len(window) * 3) // 4]
+        local_columns.append(column)
+        full[index + 1] = full[index] + sum(1 for w in widths[index] if abs(w - column) <= 2)
+        lines[index + 1] = lines[index] + len(widths[index])
+    if full[count] < INTERLEAVED_FULL_SHARE * lines[count]:
+        return [(0, count, 1)]  # lines of many widths: no columns
+    # joint[k][b]: block b continuing block b - k, summed from the start
+    joint = {}
+    for columns in range(1, MAX_INTERLEAVED_COLUMNS + 1):
+        sums = [0.0] * (count + 1)
+        for b in range(count):
+            gain = 0.0
+            if b >= columns:
+                gain = evidence.score(run[b - columns].lines[-1], run[b].lines[0], local_columns[b])
+            sums[b + 1] = sums[b] + gain
+        joint[columns] = sums
+    best = [0.0] + [float("-inf")] * count
+    back: list[tuple[int, int]] = [(0, 1)] * (count + 1)
+    for last in range(1, count + 1):
+        for first in range(max(0, last - MAX_STRETCH_UNITS), last):
+            if best[first] == float("-inf"):
+                continue
+            for columns in range(1, MAX_INTERLEAVED_COLUMNS + 1):
+                if columns > 1 and (
+                    last - first < 2 * columns
+                    or full[last] - full[first] < INTERLEAVED_FULL_SHARE * (lines[last] - lines[first])
+                ):
+                    continue
+                gain = joint[columns][last] - joint[columns][first + columns] if last - first > columns else 0.0
+                value = best[first] + gain - STRETCH_COST
+                if value > best[last]:
+                    best[last], back[last] = value, (first, columns)
+    stretches = []
+    last = count
+    while last > 0:
+        first, columns = back[last]
+        stretches.append((first, last, columns))
+        last = first
+    return stretches[::-1]
 
 
 def _split_tables(blocks: list[Block]) -> list[Block]:
@@ -524,4 +680,4 @@ def _own_column(block: Block) -> int:
     return widths[len(widths) // 2]
 
 
-__all__ = ["join_lines", "split_blocks", "join_hard_wraps", "HEADLINE"]
+__all__ = ["join_lines", "split_blocks", "join_hard_wraps", "read_interleaved_columns", "HEADLINE"]
