@@ -255,11 +255,13 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
     full = [0] * (count + 1)
     lines = [0] * (count + 1)
     local_columns = []
+    opens_full = []  # the block's first line fills its column
     for index in range(count):
         window = sorted(w for unit in widths[max(0, index - INTERLEAVED_WINDOW) : index + INTERLEAVED_WINDOW + 1] for w in unit)
         column = window[(len(window) * 3) // 4]
         local_columns.append(column)
         full[index + 1] = full[index] + sum(1 for w in widths[index] if abs(w - column) <= 2)
+        opens_full.append(abs(widths[index][0] - column) <= 2)
         lines[index + 1] = lines[index] + len(widths[index])
     if full[count] < INTERLEAVED_FULL_SHARE * lines[count]:
         return [(0, count, 1)]  # lines of many widths: no columns
@@ -283,6 +285,8 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
                 if columns > 1 and (
                     last - first < 2 * columns
                     or full[last] - full[first] < INTERLEAVED_FULL_SHARE * (lines[last] - lines[first])
+                    # the first row is a line of each column: none is short
+                    or not all(opens_full[first : first + columns])
                 ):
                     continue
                 gain = joint[columns][last] - joint[columns][first + columns] if last - first > columns else 0.0
