@@ -69,6 +69,10 @@ INTERLEAVED_FULL_SHARE = 0.6
 #: Evidence every stretch must bring: a reading is changed only where the
 #: joints it makes read clearly better than the joints as extracted.
 STRETCH_COST = 1.5
+#: Evidence of a pair of characters across a joint that the document holds
+#: elsewhere (a word cut by the line end): as strong as an indented line
+#: after a sentence end.
+PAIR_WEIGHT = 2
 #: Longest stretch (in blocks) weighed at once, and longest run of short
 #: blocks weighed together, so that time stays linear.
 MAX_STRETCH_UNITS = 160
@@ -243,7 +247,7 @@ class _JointEvidence:
                 score -= 1  # a paragraph ended: the next one is indented
         left, right = left.strip(), right.strip()
         if left and right and left[-1] + right[0] in self.pairs:
-            score += 1
+            score += PAIR_WEIGHT
         return score
 
 
