@@ -90,6 +90,11 @@ RUNNING_TEXT_CASES = [
     ("新华社北京12月2日电   12月2日，国家主席", "新华社北京12月2日电 12月2日，国家主席"),
     # a dateline inside a paragraph keeps the space between its names
     ("会议 召开。 （记者焦磊 通讯员李彦芬）", "会议召开。（记者焦磊 通讯员李彦芬）"),
+    # pdfminer spreads a justified dateline: a lone Hanzi is no name
+    ("本报讯（记 者 张 月 亭）入冬以来", "本报讯（记者张月亭）入冬以来"),
+    ("本报讯（记 者 张向 南）十三五期间", "本报讯（记者张向南）十三五期间"),
+    ("本报讯（记者 张 月亭）入冬以来", "本报讯（记者张月亭）入冬以来"),
+    ("本报讯（范慧乔 纪京京）近期", "本报讯（范慧乔 纪京京）近期"),
 ]
 
 

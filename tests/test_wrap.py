@@ -481,3 +481,19 @@ def test_short_paragraphs_of_many_widths_keep_their_order():
     from paperclean import clean
 
     assert clean(text).rstrip("\n").split("\n\n") == paragraphs
+
+
+def test_pdfminer_spread_line_of_its_own_is_running_text():
+    # pdfminer.six breaks its text boxes inside a paragraph, and writes a
+    # justified line whose glyphs stand apart with spaces between them
+    from paperclean import clean
+
+    text = (
+        "　　今年取暖季开始之前，我市公交\n线路延伸至深州市前磨头镇，方便了\n沿线群众出行。据了解，此举解决了\n\n"
+        "前磨 头 镇 及 周 边 六万余群 众 出 行 问\n\n"
+        "题，受到群众一致好评。\n"
+    )
+    assert clean(text) == (
+        "今年取暖季开始之前，我市公交线路延伸至深州市前磨头镇，方便了沿线群众出行。"
+        "据了解，此举解决了前磨头镇及周边六万余群众出行问题，受到群众一致好评。\n"
+    )

@@ -50,6 +50,12 @@ _CREDIT_IN_BRACKETS_RE = regex.compile(
     r"|(?<=^[^（()）\n]{0,20}(?:讯|日电|社电|社[^（()）\n]{1,8}电) ?)[（(][^（()）\n]{1,40}[）)]"
 )
 
+# A space next to a Hanzi that stands alone between spaces (or at the edge):
+# names have two characters or more, so the space was spread by justification.
+_SPREAD_NAME_SPACE_RE = regex.compile(
+    rf"(?<=(?:^| )[{HAN}]) +(?=[{HAN}])|(?<=[{HAN}]) +(?=[{HAN}](?: |$))"
+)
+
 # Headlines, bylines and credits: phrase spaces stay (one), a space next to a
 # punctuation mark goes unless Latin text stands on its other side.  Straight
 # quotes count as marks: they become curly quotes later (pair_quotes), and a
@@ -96,6 +102,8 @@ def space_running_text(text: str) -> str:
     '本报讯（记者李辉 通讯员亓雨）日前，会议召开。'
     >>> space_running_text("会议 召开。（记者焦磊 通讯员李彦芬）")
     '会议召开。（记者焦磊 通讯员李彦芬）'
+    >>> space_running_text("本报讯（记 者 张 月亭）入冬以来")
+    '本报讯（记者张月亭）入冬以来'
     """
     text = _SPACE_RUN_RE.sub(" ", text).strip()
     if text.isascii():
@@ -135,8 +143,11 @@ def _space_plain(text: str) -> str:
 
 
 def _space_names(text: str) -> str:
-    """Inside a credit's brackets names keep one space between them."""
-    return _PHRASE_SPACE_RE.sub("", _SPACE_RUN_RE.sub(" ", text).strip())
+    """Inside a credit's brackets names keep one space between them; a
+    Hanzi standing alone is no name but a word spread by justification
+    (``记 者 张 月 亭``), and its spaces go."""
+    text = _PHRASE_SPACE_RE.sub("", _SPACE_RUN_RE.sub(" ", text).strip())
+    return _SPREAD_NAME_SPACE_RE.sub("", text) if " " in text else text
 
 
 def space_phrases(text: str) -> str:

@@ -88,6 +88,8 @@ _HYPHEN_END_RE = regex.compile(r"[a-z]-$")
 #: Characters whose printed width depends on the font: half-width
 #: characters and curly quotes.
 _UNSURE_WIDTH_RE = regex.compile(r"[\x21-\x7e“”‘’]")
+#: A Hanzi standing alone between spaces: justification spread its line.
+_LONE_HAN_RE = regex.compile(r"(?<= )\p{Han}(?= )")
 _NUMBERED_CAPTION_RE = regex.compile(r"[ \u3000]*图(?:[①-⑳]|\d{1,2})\s*[:：]")
 
 
@@ -159,7 +161,7 @@ def split_blocks(doc: Document, config) -> Document:
             blocks.append(new)
     for index, (block, column) in enumerate(zip(blocks, column_widths(blocks))):
         block.own_line = block.kind == HEADLINE and _stands_alone(blocks, index, column)
-        if block.kind == HEADLINE and not block.own_line and _is_cut_paragraph(block, column):
+        if block.kind == HEADLINE and not block.own_line and (_is_cut_paragraph(block, column) or _is_spread_line(block, column)):
             block.kind = PARAGRAPH
     for previous, block in zip(blocks, blocks[1:]):
         if block.kind == CREDIT and _is_caption_text(previous):
@@ -355,6 +357,20 @@ def _stands_alone(blocks: list[Block], index: int, column: int) -> bool:
         and _printed_width(after[1]) >= column - 2
     )
     return starts_fresh and (indented or short_by_indent)
+
+
+def _is_spread_line(block: Block, column: int) -> bool:
+    """A line of running text that justification spread apart and the
+    extractor wrote as a block of its own (``前磨 头 镇 及 周 边 六万余群 众
+    出 行 问``): lone characters between spaces, and without its spaces it
+    fills the column.  A headline's letter-spacing leaves it short."""
+    text = block.text.strip()
+    return (
+        column > 0
+        and "\n" not in text
+        and len(_LONE_HAN_RE.findall(text)) >= 2
+        and FULL_LINE_SHARE * column <= _inked_width(text) <= column + WIDE_LINE_CELLS
+    )
 
 
 def _is_cut_paragraph(block: Block, column: int) -> bool:
@@ -638,9 +654,11 @@ def join_hard_wraps(doc: Document, config) -> Document:
         if block.kind == TABLE:
             continue
         lines = block.lines
-        own = sorted(display_width(line.strip()) for line in lines[:-1])
-        column = own[len(own) // 2] if len(own) >= 2 else neighbours_column
-        block.last_line_share = display_width(lines[-1].strip()) / column if column > 0 else 0.0
+        own = sorted(_inked_width(line) for line in lines[:-1])
+        # three lines or fewer tell their column poorly (a short first line,
+        # a line of half-width digits): the paragraphs around tell it better
+        column = own[len(own) // 2] if len(own) >= 3 or (own and not neighbours_column) else neighbours_column
+        block.last_line_share = _inked_width(lines[-1]) / column if column > 0 else 0.0
         if len(lines) == 1:
             continue
         phrase = block.kind in PHRASE_KINDS and _is_phrase_lines(lines, neighbours_column)
@@ -684,8 +702,14 @@ def column_widths(blocks: list[Block]) -> list[int]:
 def _own_column(block: Block) -> int:
     if block.kind != PARAGRAPH or block.text.count("\n") < 2:
         return 0
-    widths = sorted(display_width(line.strip()) for line in block.lines[:-1])
+    widths = sorted(_inked_width(line) for line in block.lines[:-1])
     return widths[len(widths) // 2]
+
+
+def _inked_width(line: str) -> int:
+    """The width of a line's characters, without the spaces that
+    justification spread between them (``前磨 头 镇 及 周 边``)."""
+    return display_width(line.replace(" ", "").strip())
 
 
 __all__ = ["join_lines", "split_blocks", "join_hard_wraps", "read_interleaved_columns", "HEADLINE"]
