@@ -497,3 +497,36 @@ def test_pdfminer_spread_line_of_its_own_is_running_text():
         "今年取暖季开始之前，我市公交线路延伸至深州市前磨头镇，方便了沿线群众出行。"
         "据了解，此举解决了前磨头镇及周边六万余群众出行问题，受到群众一致好评。\n"
     )
+
+
+# headline, subtitle and byline lines as the extractors write them, one per
+# line, before the first paragraph (no blank lines)
+HEADLINE_AREA_CASES = [
+    pytest.param(
+        # pdftotext -raw: the byline on one line
+        "让百姓住得更舒心\n——我市老旧小区改造工作纪实\n高占峰 任玉静\n"
+        "今年以来，我市持续推进老旧小区改造，\n一批小区完成改造，居民满意度持续提\n升。\n",
+        ["让百姓住得更舒心", "——我市老旧小区改造工作纪实", "高占峰 任玉静", "今年以来，我市持续推进老旧小区改造，一批小区完成改造，居民满意度持续提升。"],
+        id="raw-names-byline",
+    ),
+    pytest.param(
+        # PyMuPDF: the reporter's title and the name on lines of their own
+        "让群众真切感到幸福来敲门\n河北日报记者\n陈凤来\n"
+        "今年以来，我市持续推进老旧小区改造，\n一批小区完成改造，居民满意度持续提\n升。\n",
+        ["让群众真切感到幸福来敲门", "河北日报记者 陈凤来", "今年以来，我市持续推进老旧小区改造，一批小区完成改造，居民满意度持续提升。"],
+        id="pymupdf-title-and-name-lines",
+    ),
+    pytest.param(
+        # three short phrases are a headline's, not names
+        "学党史 悟思想 办实事\n今年以来，我市持续推进老旧小区改造，\n一批小区完成改造，居民满意度持续提\n升。\n",
+        ["学党史 悟思想 办实事", "今年以来，我市持续推进老旧小区改造，一批小区完成改造，居民满意度持续提升。"],
+        id="three-phrases-stay-a-headline",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINE_AREA_CASES)
+def test_headline_area_lines(text, expected):
+    from paperclean import clean
+
+    assert clean(text).rstrip("\n").split("\n\n") == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from .chardata import DATELINE_LEAD_RE, PHRASE_GAP_RE, display_width, ends_sentence, has_running_commas
-from .classify import CREDIT_RE, ELLIPSIS_RE, SUBTITLE_RE, classify, is_headline_text
+from .classify import CREDIT_RE, ELLIPSIS_RE, REPORTER_RE, SUBTITLE_RE, classify, is_headline_text
 from .document import (
     CAPTION,
     CREDIT,
@@ -90,6 +90,17 @@ _HYPHEN_END_RE = regex.compile(r"[a-z]-$")
 _UNSURE_WIDTH_RE = regex.compile(r"[\x21-\x7e“”‘’]")
 #: A Hanzi standing alone between spaces: justification spread its line.
 _LONE_HAN_RE = regex.compile(r"(?<= )\p{Han}(?= )")
+#: Two names of two or three characters: a byline.  (Three such words may be
+#: a headline's phrases: ``学党史 悟思想 办实事``.)
+TWO_NAMES_RE = regex.compile(r"[\p{Han}·]{2,3} [\p{Han}·]{2,3}")
+#: A reporter's title alone on its line (``河北日报记者``), and a line of
+#: names after it (``陈凤来``).
+REPORTER_TITLE_RE = regex.compile(
+    r"\s*(?:本报(?:特约)?(?:记者|通讯员)|\p{Han}{2,8}(?:日报|晚报|新闻社|电视台)(?:特约)?(?:记者|通讯员)|通讯员|见习记者)\s*"
+)
+NAMES_LINE_RE = regex.compile(r"\s*[\p{Han}·]{2,4}(?: [\p{Han}·]{2,4}){0,3}\s*")
+#: Longest line read as a byline of its own.
+MAX_BYLINE_CHARS = 24
 _NUMBERED_CAPTION_RE = regex.compile(r"[ \u3000]*图(?:[①-⑳]|\d{1,2})\s*[:：]")
 
 
@@ -423,6 +434,14 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
     indented = [line[:1] in (" ", "\u3000") for line in lines]
     mostly_indented = sum(indented) * 2 > len(lines)
     ends = [ends_sentence(line) for line in lines]
+    bylines = [_is_byline_line(line) for line in lines]
+    # a reporter's title on one line and the names on the next: one byline
+    titled = [
+        index + 1 < len(lines)
+        and REPORTER_TITLE_RE.fullmatch(line) is not None
+        and NAMES_LINE_RE.fullmatch(lines[index + 1]) is not None
+        for index, line in enumerate(lines)
+    ]
     kinds, inside = _caption_boxes(lines, widths, columns)
     starts = set(kinds)
     for index in kinds:
@@ -488,8 +507,13 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             or previous_wide
             or dropped_indent
             or numbered_caption
+            or bylines[index]  # a byline is never a phrase of a headline
+            or bylines[previous]
+            or titled[index]
+            or (previous >= 1 and titled[previous - 1])
         ):
             starts.add(index)
+    starts.difference_update(index + 1 for index, title in enumerate(titled) if title)
     parts: list[tuple[list[str], str | None]] = []
     for index, line in enumerate(lines):
         if index == 0 or index in starts:
@@ -497,6 +521,15 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         else:
             parts[-1][0].append(line)
     return parts
+
+
+def _is_byline_line(line: str) -> bool:
+    """A line that is a byline by itself: reporters with their titles
+    (``本报记者 李晨阔``), or two names (``高占峰 任玉静``)."""
+    text = line.strip()
+    if not text or len(text) > MAX_BYLINE_CHARS or ends_sentence(text):
+        return False
+    return REPORTER_RE.fullmatch(text) is not None or TWO_NAMES_RE.fullmatch(text) is not None
 
 
 def _is_wide(widths: list[int], columns: list[int], index: int) -> bool:
