@@ -569,7 +569,7 @@ def _caption_run_start(widths: list[int], credit: int) -> int:
     A long caption makes its own width the local column, so the misfit to
     the column does not show it.  Returns `credit` when there is no such run."""
     line = credit - 1
-    if line >= 1 and widths[line] < widths[line - 1] - CAPTION_MISFIT_CELLS:
+    if line >= 1 and widths[line] < widths[line - 1] - 1:
         line -= 1  # the caption's short last line
     if line < 3:
         return credit
