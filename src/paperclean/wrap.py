@@ -575,7 +575,7 @@ def _caption_run_start(widths: list[int], credit: int) -> int:
         return credit
     width = widths[line]
     first = line
-    while first > 0 and abs(widths[first - 1] - width) <= 1:
+    while first > 0 and abs(widths[first - 1] - width) <= CAPTION_MISFIT_CELLS:
         first -= 1
     above = first - 1
     if (
