@@ -582,7 +582,7 @@ def _caption_run_start(widths: list[int], credit: int) -> int:
         first == line  # one line is no run
         or above < 1
         or abs(widths[above] - width) <= CAPTION_MISFIT_CELLS
-        or abs(widths[above] - widths[above - 1]) > 1  # the column above is no steady column
+        or abs(widths[above] - widths[above - 1]) >= CAPTION_MISFIT_CELLS  # the column above is no steady column
     ):
         return credit
     return first
