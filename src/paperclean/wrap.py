@@ -564,10 +564,17 @@ def _caption_boxes(lines: list[str], widths: list[int], columns: list[int]) -> t
 
 def _caption_run_start(widths: list[int], credit: int) -> int:
     """The first line of a caption box above the credit line at `credit`,
-    told by its own width: a run of equally wide lines (after a shorter last
-    line) set in a box narrower or wider than the two column lines above it.
-    A long caption makes its own width the local column, so the misfit to
-    the column does not show it.  Returns `credit` when there is no such run."""
+    told by its own width: a run of lines as wide as each other within a
+    few cells (after a shorter last line) set in a box narrower or wider
+    than the full column line above it.  A long caption makes its own width
+    the local column, so the misfit to the column does not show it.  Returns
+    `credit` when there is no such run.
+
+    >>> _caption_run_start([32, 32, 30, 32, 38, 38, 37, 38, 20, 8], 9)
+    4
+    >>> _caption_run_start([32, 32, 30, 32, 32, 32, 31, 32, 20, 8], 9)
+    9
+    """
     line = credit - 1
     if line >= 1 and widths[line] < widths[line - 1] - 1:
         line -= 1  # the caption's short last line
@@ -582,7 +589,9 @@ def _caption_run_start(widths: list[int], credit: int) -> int:
         first == line  # one line is no run
         or above < 1
         or abs(widths[above] - width) <= CAPTION_MISFIT_CELLS
-        or abs(widths[above] - widths[above - 1]) >= CAPTION_MISFIT_CELLS  # the column above is no steady column
+        # the line above is a full line of its column (as wide as the widest
+        # of the lines before it), not a headline or a paragraph's last line
+        or widths[above] < max(widths[max(0, above - 3) : above]) - 2
     ):
         return credit
     return first
