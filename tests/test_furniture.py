@@ -417,6 +417,11 @@ STRAY_CASES = [
         ["第一段。", "第二段。", "第三段。", "第四段。"],
     ),
     (
+        # a label that interrupts a sentence shows how the labels stray
+        ["第一段，我市持续", "A2", "推进民生工程。", "第二段。", "A3", "第三段。"],
+        ["第一段，我市持续", "推进民生工程。", "第二段。", "第三段。"],
+    ),
+    (
         # a header cut into pieces at a page break inside a sentence
         ["市积极推进撤乡设镇工作，", "2023年7月16日 星期日", "经济", "设镇比例由69.3%提高到73.7%。"],
         ["市积极推进撤乡设镇工作，", "设镇比例由69.3%提高到73.7%。"],

@@ -517,6 +517,12 @@ HEADLINE_AREA_CASES = [
         id="pymupdf-title-and-name-lines",
     ),
     pytest.param(
+        # pdftotext: the title and the name as blocks of their own
+        "访市住建局局长王晓东\n\n本报记者\n\n王斌\n\n“今年以来，我市持续推进老旧小区改造。”\n",
+        ["访市住建局局长王晓东", "本报记者 王斌", "“今年以来，我市持续推进老旧小区改造。”"],
+        id="pdftotext-title-and-name-blocks",
+    ),
+    pytest.param(
         # three short phrases are a headline's, not names
         "学党史 悟思想 办实事\n今年以来，我市持续推进老旧小区改造，\n一批小区完成改造，居民满意度持续提\n升。\n",
         ["学党史 悟思想 办实事", "今年以来，我市持续推进老旧小区改造，一批小区完成改造，居民满意度持续提升。"],

@@ -344,9 +344,10 @@ def _stray_pieces(doc: Document, found: dict) -> dict:
     middle of a page (``pdftotext`` puts the footer's ``A5`` where its
     reading order meets it, and cuts a running header into its pieces).
 
-    A line that is only a page label is furniture anywhere once the page
-    labels of this document were found at the page edges, or when it
-    interrupts a sentence (the text before it ends none).  A line that is
+    A line that is only a page label is furniture when it interrupts a
+    sentence (the text before it ends none), and anywhere once the page
+    labels of this document were found at the page edges or interrupting a
+    sentence.  A line that is
     only a short section word (``经济``) is furniture when it interrupts a
     sentence and stands next to a furniture line or is a section word this
     document's headers already showed.  Between two finished paragraphs,
@@ -355,6 +356,15 @@ def _stray_pieces(doc: Document, found: dict) -> dict:
     labels_seen = any(piece == "page_label" for kind, pieces in found.values() for piece, _ in pieces)
     sections = {text for kind, pieces in found.values() for piece, text in pieces if piece == "section"}
     sections.update(pieces[0][1] for kind, pieces in found.values() if kind == "running" and _SECTION_RE.fullmatch(pieces[0][1]))
+    stray = _stray_scan(doc, found, labels_seen, sections)
+    if not labels_seen and any(kind == "page_label" for kind, _ in stray.values()):
+        # a label that interrupted a sentence shows how this document's
+        # labels stray: the others go too
+        stray = _stray_scan(doc, found, True, sections)
+    return stray
+
+
+def _stray_scan(doc: Document, found: dict, labels_seen: bool, sections: set[str]) -> dict:
     stray: dict[tuple[int, int], tuple[str, list]] = {}
     previous = ""  # the last line before, that is not furniture
     previous_furniture = False

@@ -150,7 +150,7 @@ def split_blocks(doc: Document, config) -> Document:
     >>> [(b.kind, b.text) for b in doc.blocks]
     [('headline', '织密“监测网”\\n提升基层服务水平'), ('paragraph', '当前，全市秋粮收购工作仍在\\n有序推进，各地收储进度较快。')]
     """
-    doc.blocks = read_interleaved_columns(doc)
+    doc.blocks = _bylines_rejoined(doc, read_interleaved_columns(doc))
     blocks: list[Block] = []
     page_column = typical_column(doc.blocks)
     for block in _split_tables(doc.blocks):
@@ -317,6 +317,28 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
         stretches.append((first, last, columns))
         last = first
     return stretches[::-1]
+
+
+def _bylines_rejoined(doc: Document, blocks: list[Block]) -> list[Block]:
+    """A reporter's title alone in its block (``本报记者``) and the names in
+    the next block (``王斌``) are one byline: ``pdftotext`` sets them apart
+    with a blank line."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.page == block.page
+            and "\n" not in previous.text
+            and "\n" not in block.text
+            and REPORTER_TITLE_RE.fullmatch(previous.text)
+            and NAMES_LINE_RE.fullmatch(block.text)
+        ):
+            doc.record("split_blocks", len(out) - 1, len(previous.text), "", block.text, "a byline's names joined to its title")
+            previous.text = f"{previous.text.strip()}\n{block.text.strip()}"
+            continue
+        out.append(block)
+    return out
 
 
 def _split_tables(blocks: list[Block]) -> list[Block]:
