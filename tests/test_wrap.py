@@ -517,6 +517,13 @@ HEADLINE_AREA_CASES = [
         id="pymupdf-title-and-name-lines",
     ),
     pytest.param(
+        # two titles, each with its name
+        "让群众真切感到幸福来敲门\n河北日报记者\n陈凤来\n通讯员\n田静云\n"
+        "今年以来，我市持续推进老旧小区改造，\n一批小区完成改造，居民满意度持续提\n升。\n",
+        ["让群众真切感到幸福来敲门", "河北日报记者 陈凤来 通讯员 田静云", "今年以来，我市持续推进老旧小区改造，一批小区完成改造，居民满意度持续提升。"],
+        id="pymupdf-two-titles-and-names",
+    ),
+    pytest.param(
         # pdftotext: the title and the name as blocks of their own
         "访市住建局局长王晓东\n\n本报记者\n\n王斌\n\n“今年以来，我市持续推进老旧小区改造。”\n",
         ["访市住建局局长王晓东", "本报记者 王斌", "“今年以来，我市持续推进老旧小区改造。”"],

@@ -536,6 +536,8 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         ):
             starts.add(index)
     starts.difference_update(index + 1 for index, title in enumerate(titled) if title)
+    # `河北日报记者` `陈凤来` `通讯员` `田静云`: one byline of two pairs
+    starts.difference_update(index for index, title in enumerate(titled) if title and index >= 2 and titled[index - 2])
     parts: list[tuple[list[str], str | None]] = []
     for index, line in enumerate(lines):
         if index == 0 or index in starts:
