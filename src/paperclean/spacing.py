@@ -36,10 +36,11 @@ _RUNNING_SPACE_RE = regex.compile(
 )
 
 # Single digits that justification spread apart inside Chinese text
-# (`2 0 2 1 年`): a run of lone digits with Chinese (or the block's edge) on
-# both sides.  A run between Latin words (`a list of 2 3 numbers`) is left.
+# (`2 0 2 1 年`, `6 9 . 3%`): a run of lone digits, with a decimal point
+# among them, with Chinese (or the block's edge, or a percent sign) on both
+# sides.  A run between Latin words (`a list of 2 3 numbers`) is left.
 _SPREAD_DIGITS_RE = regex.compile(
-    rf"(?<=(?:^|[{HAN}{CJK_PUNCT}]) ?)\d(?: \d)+(?= ?(?:[{HAN}{CJK_PUNCT}]|$))"
+    rf"(?<=(?:^|[{HAN}{CJK_PUNCT}]) ?)\d(?: \d| ?\. ?\d)*(?: \d| ?\. ?\d)(?= ?(?:[{HAN}{CJK_PUNCT}%％]|$))"
 )
 
 # A credit in brackets (`（记者焦磊 通讯员李彦芬）`, or any bracket right after
