@@ -543,3 +543,17 @@ def test_headline_area_lines(text, expected):
     from paperclean import clean
 
     assert clean(text).rstrip("\n").split("\n\n") == expected
+
+
+def test_pdfminer_lines_of_one_column_set_apart_are_joined():
+    # the lines of one column, in order, each a box of its own
+    from paperclean import clean
+
+    rows = [
+        "　　今年以来，我市持续推进", "民生工程建设，一批项目相继建", "成投用，群众获得感明显增强，",
+        "生活更加便利。", "　　下一步，市住建局将继续推", "进改造工作，确保年底前全部完", "工，让群众住得更加舒心。",
+    ]
+    assert clean("\n\n".join(rows) + "\n").rstrip("\n").split("\n\n") == [
+        "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众获得感明显增强，生活更加便利。",
+        "下一步，市住建局将继续推进改造工作，确保年底前全部完工，让群众住得更加舒心。",
+    ]

@@ -195,7 +195,9 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
     document holds elsewhere.  A stretch is read apart only when at least
     :data:`INTERLEAVED_FULL_SHARE` of its lines fill their column and the
     joints gain more than :data:`STRETCH_COST`; each column becomes one block
-    whose paragraphs are found later.  Other blocks are left as they are.
+    whose paragraphs are found later.  A stretch of such lines that is one
+    column in order becomes one block too.  Other blocks are left as they
+    are.
 
     >>> rows = ["今年以来，我市持续推进民生工", "近日，记者从市住建局获悉，全", "程建设，一批项目相继建成投用", "市老旧小区改造任务已完成九成", "后，群众获得感明显增强，生活", "以上，居民满意度持续提升，改", "更加便利。", "造工作进展顺利。"]
     >>> [b.text for b in read_interleaved_columns(Document([Block(row) for row in rows]))]
@@ -228,11 +230,14 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
             if columns == 1:
                 out.extend(part)
                 continue
+            if columns == 0:  # one column whose lines the extractor set apart
+                columns = 1
             before = "\n\n".join(block.text for block in part)
             read = [part[column::columns] for column in range(columns)]
             merged = [Block("\n".join(b.text for b in column), PARAGRAPH, column[0].page, column[0].start) for column in read]
             after = "\n\n".join(block.text for block in merged)
-            doc.record("split_blocks", len(out), 0, before, after, f"{columns} interleaved columns read one after another")
+            note = f"{columns} interleaved columns read one after another" if columns > 1 else "the lines of one column set apart joined"
+            doc.record("split_blocks", len(out), 0, before, after, note)
             out.extend(merged)
         start = end
     return out
@@ -314,6 +319,8 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
     last = count
     while last > 0:
         first, columns = back[last]
+        if columns == 1 and last - first >= MIN_INTERLEAVED_RUN and full[last] - full[first] >= INTERLEAVED_FULL_SHARE * (lines[last] - lines[first]):
+            columns = 0  # the lines of one column, in order, each a block
         stretches.append((first, last, columns))
         last = first
     return stretches[::-1]
