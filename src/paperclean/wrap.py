@@ -658,13 +658,13 @@ def _local_column(widths: list[int], index: int) -> int:
     widths of the lines within a few lines of it."""
     window = sorted(widths[max(0, index - COLUMN_WINDOW) : index + COLUMN_WINDOW + 1])
     quartile = window[(len(window) * 3) // 4]
-    # justified lines share one width: when most of the window does, a few
+    median = window[len(window) // 2]
+    if quartile - median <= WIDE_LINE_CELLS:
+        return quartile
+    # justified lines share one width: when half the window does, a few
     # wider lines (a headline across columns above the column) do not move it
-    counts: dict[int, int] = {}
-    for width in window:
-        counts[width] = counts.get(width, 0) + 1
-    common = max(counts, key=lambda width: (counts[width], width))
-    return common if counts[common] * 2 >= len(window) and common < quartile else quartile
+    common = max(set(window), key=lambda width: (window.count(width), width))
+    return common if window.count(common) * 2 >= len(window) and common < quartile else quartile
 
 
 def _split_lines(lines: list[str], previous_ends: bool, page_column: int) -> list[tuple[list[str], str | None]]:
