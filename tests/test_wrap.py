@@ -530,6 +530,12 @@ HEADLINE_AREA_CASES = [
         id="pdftotext-title-and-name-blocks",
     ),
     pytest.param(
+        # pdftotext: the title at the end of the headline's block
+        "让群众真切感到幸福来敲门\n河北日报记者\n\n陈凤来\n\n“今年以来，我市持续推进老旧小区改造。”\n",
+        ["让群众真切感到幸福来敲门", "河北日报记者 陈凤来", "“今年以来，我市持续推进老旧小区改造。”"],
+        id="pdftotext-title-after-the-headline",
+    ),
+    pytest.param(
         # three short phrases are a headline's, not names
         "学党史 悟思想 办实事\n今年以来，我市持续推进老旧小区改造，\n一批小区完成改造，居民满意度持续提\n升。\n",
         ["学党史 悟思想 办实事", "今年以来，我市持续推进老旧小区改造，一批小区完成改造，居民满意度持续提升。"],

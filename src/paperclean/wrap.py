@@ -7,6 +7,7 @@ import regex
 from .chardata import DATELINE_LEAD_RE, PHRASE_GAP_RE, display_width, ends_sentence, has_running_commas
 from .classify import CREDIT_RE, ELLIPSIS_RE, REPORTER_RE, SUBTITLE_RE, classify, is_headline_text
 from .document import (
+    BYLINE,
     CAPTION,
     CREDIT,
     FURNITURE,
@@ -336,13 +337,17 @@ def _bylines_rejoined(doc: Document, blocks: list[Block]) -> list[Block]:
         if (
             previous is not None
             and previous.page == block.page
-            and "\n" not in previous.text
             and "\n" not in block.text
-            and REPORTER_TITLE_RE.fullmatch(previous.text)
+            and REPORTER_TITLE_RE.fullmatch(previous.lines[-1])
             and NAMES_LINE_RE.fullmatch(block.text)
         ):
             doc.record("split_blocks", len(out) - 1, len(previous.text), "", block.text, "a byline's names joined to its title")
-            previous.text = f"{previous.text.strip()}\n{block.text.strip()}"
+            title = previous.lines[-1].strip()
+            if "\n" in previous.text:  # the title ended a block of headline lines
+                previous.text = previous.text.rsplit("\n", 1)[0]
+                out.append(Block(title, PARAGRAPH, block.page, block.start))
+                previous = out[-1]
+            previous.text = f"{title}\n{block.text.strip()}"
             continue
         out.append(block)
     return out
@@ -741,7 +746,8 @@ def join_hard_wraps(doc: Document, config) -> Document:
         block.last_line_share = _inked_width(lines[-1]) / column if column > 0 else 0.0
         if len(lines) == 1:
             continue
-        phrase = block.kind in PHRASE_KINDS and _is_phrase_lines(lines, neighbours_column)
+        # a byline's lines are its titles and names: phrases, always
+        phrase = block.kind == BYLINE or (block.kind in PHRASE_KINDS and _is_phrase_lines(lines, neighbours_column))
         block.text = join_lines(lines, phrase_space=phrase)
     return doc
 
