@@ -15,6 +15,7 @@ from .document import (
     JUMP,
     PARAGRAPH,
     PHRASE_KINDS,
+    SUBTITLE as SUBTITLE_KIND,
     TABLE,
     Block,
     Document,
@@ -385,9 +386,9 @@ def _is_caption_text(block: Block) -> bool:
 def _stands_alone(blocks: list[Block], index: int, column: int) -> bool:
     """A one-line block between the end of a sentence (or the start of the
     text) and a paragraph start (an indented line, or a first line short by
-    an indent before a full one): nothing before it was cut and nothing
-    after it continues it, so it is a line of its own, however wide (a
-    headline set in a column's width)."""
+    an indent before a full one) or a subtitle: nothing before it was cut
+    and nothing after it continues it, so it is a line of its own, however
+    wide (a headline set in a column's width)."""
     block = blocks[index]
     if "\n" in block.text or block.text[:1] in (" ", "\u3000") or index + 1 >= len(blocks):
         return False
@@ -401,7 +402,8 @@ def _stands_alone(blocks: list[Block], index: int, column: int) -> bool:
         and column - 3 * INDENT_CELLS // 2 <= _printed_width(after[0]) <= column - INDENT_CELLS // 2 - 1
         and _printed_width(after[1]) >= column - 2
     )
-    return starts_fresh and (indented or short_by_indent)
+    # a subtitle (`——…`) is set under its headline
+    return starts_fresh and (indented or short_by_indent or blocks[index + 1].kind == SUBTITLE_KIND)
 
 
 def _is_spread_line(block: Block, column: int) -> bool:
