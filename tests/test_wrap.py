@@ -563,3 +563,21 @@ def test_pdfminer_lines_of_one_column_set_apart_are_joined():
         "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众获得感明显增强，生活更加便利。",
         "下一步，市住建局将继续推进改造工作，确保年底前全部完工，让群众住得更加舒心。",
     ]
+
+
+@pytest.mark.parametrize(
+    "blocks, own_line",
+    [
+        # a headline line over a subtitle, and one over an indented paragraph
+        (["前面一段结束了。", "把实事办到群众心坎上", "——深州市深化党史学习教育纪实"], True),
+        (["前面一段结束了。", "民生保障再升级，百姓幸福感更多", "　　“我们小区二十来年没有集中供暖了。”"], True),
+        # after an unfinished sentence the line may continue it
+        (["前面一段还没有结束，", "民生保障再升级，百姓幸福感更多", "　　“我们小区二十来年没有集中供暖了。”"], False),
+        # before a line that is not indented it may be continued
+        (["前面一段结束了。", "民生保障再升级，百姓幸福感更多", "我们小区二十来年没有集中供暖了。"], False),
+    ],
+)
+def test_a_headline_line_of_its_own(blocks, own_line):
+    doc = split_blocks(Document([Block(text) for text in blocks]), CONFIG)
+    line = next(block for block in doc.blocks if block.text.startswith(("把实事", "民生保障")))
+    assert line.own_line is own_line
