@@ -139,7 +139,9 @@ def _space_sentences(text: str) -> str:
 def _space_plain(text: str) -> str:
     text = _RUNNING_SPACE_RE.sub("", text)
     if " " in text:
-        text = _SPREAD_DIGITS_RE.sub(lambda m: m.group().replace(" ", ""), text)
+        closed = _SPREAD_DIGITS_RE.sub(lambda m: m.group().replace(" ", ""), text)
+        if closed != text:  # a number closed up is a number next to Chinese now
+            text = _RUNNING_SPACE_RE.sub("", closed)
     return text
 
 
