@@ -717,10 +717,11 @@ def _split_leading_headline(lines: list[str]) -> list[list[str]]:
             continue
         head, rest = lines[:count], lines[count:]
         head_text = "".join(line.strip() for line in head)
-        column = max(display_width(line.strip()) for line in rest)
+        column = max(_inked_width(line) for line in rest)  # spaces spread by justification take no room
         if (
             len(head_text) >= MIN_HEADLINE_CHARS
             and (len(rest) >= 2 or column >= 20)
+            # a line spread apart by justification keeps its spaces: it filled its column
             and all(display_width(line.strip()) <= HEADLINE_WIDTH_SHARE * column for line in head)
             and is_headline_text(head_text)
             and not rest[0].strip()[:1] in "，、；：。！？）》”,;:!?)"
