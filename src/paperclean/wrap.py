@@ -395,7 +395,7 @@ def _stands_alone(blocks: list[Block], index: int, column: int) -> bool:
     before = blocks[index - 1] if index else None
     starts_fresh = before is None or ends_sentence(before.text) or before.kind not in (PARAGRAPH, TABLE)
     after = blocks[index + 1].lines
-    indented = after[0][:1] in (" ", "\u3000")
+    indented = after[0][:1] in (" ", "\u3000") and blocks[index + 1].kind == PARAGRAPH
     short_by_indent = (
         len(after) >= 2
         and column > 0
@@ -593,14 +593,14 @@ def _caption_boxes(lines: list[str], widths: list[int], columns: list[int]) -> t
         first = last
         while first > 0 and abs(widths[first - 1] - columns[first - 1]) > CAPTION_MISFIT_CELLS:
             first -= 1
-        first = min(first, _caption_run_start(widths, index))
+        first = min(first, _caption_run_start(lines, widths, index))
         if first < last:
             kinds[first] = CAPTION
             inside.update(range(first + 1, index))
     return kinds, inside
 
 
-def _caption_run_start(widths: list[int], credit: int) -> int:
+def _caption_run_start(lines: list[str], widths: list[int], credit: int) -> int:
     """The first line of a caption box above the credit line at `credit`,
     told by its own width: a run of lines as wide as each other within a
     few cells (after a shorter last line) set in a box narrower or wider
@@ -608,9 +608,10 @@ def _caption_run_start(widths: list[int], credit: int) -> int:
     the local column, so the misfit to the column does not show it.  Returns
     `credit` when there is no such run.
 
-    >>> _caption_run_start([32, 32, 30, 32, 38, 38, 37, 38, 20, 8], 9)
+    >>> lines = ["本"] * 9 + ["某某 摄"]
+    >>> _caption_run_start(lines, [32, 32, 30, 32, 38, 38, 37, 38, 20, 8], 9)
     4
-    >>> _caption_run_start([32, 32, 30, 32, 32, 32, 31, 32, 20, 8], 9)
+    >>> _caption_run_start(lines, [32, 32, 30, 32, 32, 32, 31, 32, 20, 8], 9)
     9
     """
     line = credit - 1
@@ -625,6 +626,8 @@ def _caption_run_start(widths: list[int], credit: int) -> int:
     above = first - 1
     if (
         first == line  # one line is no run
+        # indented lines are paragraphs (or pieces of columns cut apart)
+        or any(text[:1] in (" ", "\u3000") for text in lines[first + 1 : credit])
         or above < 1
         or abs(widths[above] - width) <= CAPTION_MISFIT_CELLS
         # the line above is a full line of its column (as wide as the widest
