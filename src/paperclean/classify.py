@@ -82,7 +82,7 @@ def classify_text(text: str) -> str:
     'subtitle'
     """
     lines = text.split("\n")
-    if _is_table(lines):
+    if "\t" in text and _is_table(lines):
         return TABLE
     stripped = text.strip()
     if not stripped:

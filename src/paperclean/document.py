@@ -110,9 +110,13 @@ class Document:
 
 
 _LINE_ENDINGS_RE = regex.compile(r"\r\n?|[\u2028\u2029\x85]")
-#: A blank line: nothing but whitespace (any Unicode space) and invisible
-#: characters.
-_BLANK_LINE_RE = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
+#: A blank line holds nothing but these: the Unicode White_Space characters
+#: (regex's \s; Python's whitespace but U+001C-U+001F) and the invisible
+#: ones.  Tested with `str.strip`, faster than a regex per line.
+_BLANK_CHARS = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+)
 
 
 def normalize_line_endings(text: str) -> str:
@@ -121,6 +125,8 @@ def normalize_line_endings(text: str) -> str:
     >>> normalize_line_endings("a\r\nb\rc")
     'a\nb\nc'
     """
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
+        return text  # the usual case, told without a regex scan
     return _LINE_ENDINGS_RE.sub("\n", text)
 
 
@@ -139,7 +145,7 @@ def parse(text: str) -> Document:
         current: list[str] = []
         current_start = offset
         for line in page_text.split("\n"):
-            if _BLANK_LINE_RE.fullmatch(line):
+            if not line.strip(_BLANK_CHARS):
                 if current:
                     blocks.append(Block("\n".join(current), page=page, start=current_start))
                     current = []

@@ -193,6 +193,8 @@ _STRENGTH = {
     "page_label": STRONG, "header": STRONG, "running": STRONG, "footer": STRONG,
     "date": WEAK, "weekday": WEAK, "lunar": WEAK, "phone": WEAK, "page_number": EDGE,
 }
+#: The kinds that are groups of _TOKEN_RE, in the order of _STRENGTH.
+_TOKEN_KINDS = [kind for kind in _STRENGTH if kind in _TOKEN_RE.groupindex]
 #: Blocks whose lines are never furniture.
 _NEVER = frozenset({TABLE, JUMP})
 _SECTION_ANCHORS = frozenset({"date", "weekday", "page_label", "editor"})
@@ -261,10 +263,7 @@ def _read_tokens(tokens: list[str]) -> list[tuple[str, str]] | None:
         match = _TOKEN_RE.fullmatch(token)
         if match:
             found = sorted(
-                (start, kind, token[start:end])
-                for kind in _STRENGTH
-                if kind in match.groupdict()
-                for start, end in match.spans(kind)
+                (start, kind, token[start:end]) for kind in _TOKEN_KINDS for start, end in match.spans(kind)
             )
             pieces.extend((kind, text) for _, kind, text in found)
             after_editor = found[-1][1] == "editor"

@@ -68,9 +68,9 @@ NO_SENTENCE_START = "，、；：。！？）》」』】〕…%,;:!?)"
 CLAUSE_END = "，、；：（《“,;:(-—"
 UNITS = "年月日时分秒个名万亿元项家件次人天周岁号层米吨亩户座条所台辆套批位倍余多%"
 
-_DIGIT_END_RE = regex.compile(r"\d$")
+_DIGIT_END_RE = regex.compile(r"(?r)\d$")  # (?r): tried from the end, not across the block
 #: `共有36家`: a number and its measure word want the noun that follows
-_COUNTED_END_RE = regex.compile(r"\d[个名家项件位条座所户台辆套批]$")
+_COUNTED_END_RE = regex.compile(r"(?r)\d[个名家项件位条座所户台辆套批]$")
 _FIRST_SENTENCE_RE = regex.compile(r"^[^。！？!?]*[。！？!?]")
 _HAN_RE = regex.compile(rf"[{HAN}]")
 _CONTENT_RE = regex.compile(r"[\p{L}\p{N}]")

@@ -278,10 +278,12 @@ def curl_quotes(text: str) -> str:
     if text.isascii() or ('"' not in text and "'" not in text):
         return text
     chars = list(text)
-    for pattern, opening, closing in (
-        (_DOUBLE_QUOTE_RE, "“", "”"),
-        (_SINGLE_QUOTE_RE, "‘", "’"),
+    for pattern, opening, closing, straight in (
+        (_DOUBLE_QUOTE_RE, "“", "”", '"'),
+        (_SINGLE_QUOTE_RE, "‘", "’", "'"),
     ):
+        if straight not in text:
+            continue  # nothing to curl (the test below, without the search)
         positions = [m.start() for m in pattern.finditer(text)]
         if not any(text[p] in "\"'" for p in positions):
             continue

@@ -116,8 +116,13 @@ _WORD_HAN_RE = re.compile(f"(?![{_NUMERALS}])[{_HAN}]")
 #: not three doubled glyphs).
 _GLYPH = "(?:……|——|[^\\s…—])"
 _DOUBLED_GLYPH_RE = re.compile(f"({_GLYPH})\\1")
+#: Two doubled characters in a row, as in every run of two doubled glyphs or
+#: more (a doubled ``……`` is two doubled characters): the cheap test before
+#: the run pattern.
+_TWO_DOUBLED_RE = re.compile("(.)\\1(?:[ \u3000]{1,2}|\n)?(.)\\2")
 #: A word of Hanzi followed by itself (greedy: the longest such word).
 _DOUBLED_WORD_RE = re.compile(f"([{_HAN}]{{2,{DOUBLED_WORD_MAX_CHARS}}})\\1")
+_SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
 #: Everything that is not a Hanzi, letter or digit (spaces, punctuation).
 _NOT_CONTENT_RE = re.compile(r"[\W_]+")
 #: Spaces and line breaks, ignored when copies of a phrase are compared.
@@ -264,8 +269,11 @@ def collapse_doubled_glyphs(doc: Document, config) -> Document:
     '基本规\\n定'
     """
     min_pairs = getattr(config, "doubled_glyph_min_pairs", 3)
+    may_hold = _TWO_DOUBLED_RE if min_pairs >= 2 else _DOUBLED_GLYPH_RE
+    if not may_hold.search("\f".join(block.text for block in doc.blocks)):
+        return doc
     for index, block in enumerate(doc.blocks):
-        if block.kind in _UNTOUCHED_KINDS or "\t" in block.text:
+        if block.kind in _UNTOUCHED_KINDS or "\t" in block.text or not may_hold.search(block.text):
             continue
         text, passes = _until_stable(block.text, lambda current: _doubled_glyph_edits(current, min_pairs))
         if passes:
@@ -285,7 +293,7 @@ def _phrase_threshold(unit: str, min_chars: int, similarity: float, long_chars: 
     core = unit.strip()
     if len(core) < min_chars or not _WORD_HAN_RE.search(core) or core[-1] in _CLAUSE_END:
         return None
-    if any(mark in core for mark in _SENTENCE_END):
+    if _SENTENCE_END_RE.search(core):
         if len(core) < long_chars:
             return None
         return max(similarity, long_similarity)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-
-import regex
 
 from .chardata import FULLWIDTH_ALNUM_RE, INVISIBLE_RE, ODD_SPACE_RE
 from .document import Block, Document
@@ -43,8 +42,9 @@ def fix_unicode(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-#: A line with nothing left on it but spaces.
-_BLANK_LINE_RE = regex.compile(r"^[^\S\n]*$", flags=regex.MULTILINE)
+#: A line with nothing left on it but spaces.  The standard `re` (faster
+#: here): its \s adds U+001C-U+001F to regex's, and fix_unicode removed those.
+_BLANK_LINE_RE = re.compile(r"^[^\S\n]*$", flags=re.MULTILINE)
 
 
 def normalize_unicode(doc: Document, config) -> Document:
@@ -65,7 +65,14 @@ def normalize_unicode(doc: Document, config) -> Document:
     >>> [(c.block, c.before, c.after) for c in doc.changes]
     [(0, '衡水\u200b日报', '衡水日报'), (1, '\x00\u3000', ''), (2, '一。\n\x1f\n二。', '一。\n\n二。')]
     """
-    fixed = [fix_unicode(block.text) for block in doc.blocks]
+    texts = [block.text for block in doc.blocks]
+    joined = "\f".join(texts)
+    if joined.count("\f") == len(texts) - 1:
+        # one pass over the whole document: fix_unicode keeps form feeds, and
+        # a form feed neither composes nor reorders with its neighbours
+        fixed = fix_unicode(joined).split("\f")
+    else:
+        fixed = [fix_unicode(text) for text in texts]
     if not any(_BLANK_LINE_RE.search(text) for text in fixed):
         for block, text in zip(doc.blocks, fixed):
             block.text = text

@@ -82,9 +82,11 @@ MAX_INTERLEAVED_RUN = 400
 #: Lines on each side that make up a block's neighbourhood for its column.
 INTERLEAVED_WINDOW = 8
 
-_LATIN_END_RE = regex.compile(r"[A-Za-z][A-Za-z0-9]*[.,;:!?)'\"]?$")
+# the end patterns search backwards ((?r)): they are tried against the
+# joined text at every wrap, and a forward search would scan it all each time
+_LATIN_END_RE = regex.compile(r"(?r)[A-Za-z][A-Za-z0-9]*[.,;:!?)'\"]?$")
 _LATIN_START_RE = regex.compile(r"[A-Za-z(\"']")
-_HYPHEN_END_RE = regex.compile(r"[a-z]-$")
+_HYPHEN_END_RE = regex.compile(r"(?r)[a-z]-$")
 #: A line that opens with a numbered caption marker (``图①：``, ``图2：``)
 #: starts a caption: a sentence never wraps to put ``图①：`` at a line start.
 #: Characters whose printed width depends on the font: half-width
