@@ -746,6 +746,96 @@ def test_fragment_move_is_reported_with_its_evidence():
     assert "orphan fragment moved into the one gap it fits (evidence 3, then 1)" in notes
 
 
+
+# --- a fragment inside a sentence, at a space that stood for a line break ----
+
+#: An enumeration of parallel clauses (…包联…抓…) whose line break the
+#: extraction wrote as a space, after 乡镇党委 (offset 14), and the line that
+#: belongs there, displaced after the paragraph (spec §5: "at a space that
+#: stood for one").
+WRAP_HOST = "他们推行了局领导包联乡镇党委考核评比、业务骨干包联村党支部抓运行规范机制，全年开展督导40次。"
+WRAP_FRAGMENT = "抓责任落实、科室干部包联站所抓"
+WRAP_JOINED = "他们推行了局领导包联乡镇党委抓责任落实、科室干部包联站所抓考核评比、业务骨干包联村党支部抓运行规范机制，全年开展督导40次。"
+NEXT = "五是强化保障，完善考核办法。"
+
+WRAP_CASES = [
+    pytest.param(
+        [(P, WRAP_HOST, {"wrap_gaps": (14,)}), (H, WRAP_FRAGMENT), (P, NEXT)],
+        [(P, WRAP_JOINED), (P, NEXT)],
+        id="parallel-clauses",
+    ),
+    # the same before the paragraph
+    pytest.param(
+        [(P, "全县召开组织工作会议。"), (H, WRAP_FRAGMENT), (P, WRAP_HOST, {"wrap_gaps": (14,)})],
+        [(P, "全县召开组织工作会议。"), (P, WRAP_JOINED)],
+        id="before-the-paragraph",
+    ),
+    # no line break known there: it stays
+    pytest.param(
+        [(P, WRAP_HOST), (H, WRAP_FRAGMENT), (P, NEXT)],
+        [(P, WRAP_HOST), (H, WRAP_FRAGMENT), (P, NEXT)],
+        id="no-gap",
+    ),
+    # the line break cut a word (考 + 核): nothing was lost there
+    pytest.param(
+        [(P, WRAP_HOST, {"wrap_gaps": (15,)}), (H, WRAP_FRAGMENT), (P, NEXT)],
+        [(P, WRAP_HOST), (H, WRAP_FRAGMENT), (P, NEXT)],
+        id="inside-a-word",
+    ),
+    # two paragraphs where it fits as well: it stays
+    pytest.param(
+        [(P, WRAP_HOST, {"wrap_gaps": (14,)}), (P, WRAP_HOST.replace("全年", "今年"), {"wrap_gaps": (14,)}), (H, WRAP_FRAGMENT), (P, NEXT)],
+        [(P, WRAP_HOST), (P, WRAP_HOST.replace("全年", "今年")), (H, WRAP_FRAGMENT), (P, NEXT)],
+        id="two-places",
+    ),
+    # a headline repeats no clause of the paragraph: it stays
+    pytest.param(
+        [(P, WRAP_HOST, {"wrap_gaps": (14,)}), (H, "我市召开春季农业生产调度会"), (P, NEXT)],
+        [(P, WRAP_HOST), (H, "我市召开春季农业生产调度会"), (P, NEXT)],
+        id="headline",
+    ),
+    # only one joint repeats the parallel clauses (抓 + 考核 as 抓运行): it stays
+    pytest.param(
+        [(P, WRAP_HOST, {"wrap_gaps": (14,)}), (H, "加强责任落实、科室干部包联站所抓"), (P, NEXT)],
+        [(P, WRAP_HOST), (H, "加强责任落实、科室干部包联站所抓"), (P, NEXT)],
+        id="one-joint-parallel",
+    ),
+    # in another article (a headline stands between): it stays
+    pytest.param(
+        [(P, WRAP_HOST, {"wrap_gaps": (14,)}), (H, "全市春耕备耕工作有序推进"), (P, "会议要求抓好春耕备耕。"), (H, WRAP_FRAGMENT)],
+        [(P, WRAP_HOST), (H, "全市春耕备耕工作有序推进"), (P, "会议要求抓好春耕备耕。"), (H, WRAP_FRAGMENT)],
+        id="other-article",
+    ),
+    # a block that holds a sentence of its own is no fragment
+    pytest.param(
+        [(P, WRAP_HOST, {"wrap_gaps": (14,)}), (P, "抓责任落实。科室干部包联站所抓"), (P, NEXT)],
+        [(P, WRAP_HOST), (P, "抓责任落实。科室干部包联站所抓"), (P, NEXT)],
+        id="holds-a-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected", WRAP_CASES)
+def test_fragment_moves_into_the_one_line_break_it_fits(rows, expected):
+    assert _reorder(rows) == expected
+
+
+def test_fragment_move_into_a_line_break_is_reported():
+    rows = [(P, WRAP_HOST, {"wrap_gaps": (14,)}), (H, WRAP_FRAGMENT), (P, NEXT)]
+    doc = Document(_blocks(rows), changes=[])
+    restore_reading_order(doc, CONFIG)
+    assert [(change.block, change.offset, change.after) for change in doc.changes] == [(0, 14, WRAP_FRAGMENT)]
+    assert "line break" in doc.changes[0].note
+
+
+def test_fragment_moves_to_a_space_that_stood_for_a_line_break_end_to_end():
+    # the spacing step keeps the place of the space it removed (乡镇党委 考核)
+    page = f"{WRAP_HOST[:14]} {WRAP_HOST[14:]}\n\n{WRAP_FRAGMENT}\n\n{NEXT}\n"
+    gold = f"{WRAP_JOINED}\n\n{NEXT}\n"
+    assert paperclean.clean(page) == gold
+    assert paperclean.clean(gold) == gold
+
+
 # --- properties --------------------------------------------------------------
 
 ALL_KINDS = [PARAGRAPH] * 6 + [HEADLINE, SUBTITLE, BYLINE, CAPTION, CREDIT, TABLE, HEADING, ELLIPSIS, FURNITURE, JUMP]

@@ -524,6 +524,7 @@ def restore_reading_order(doc: Document, config) -> Document:
     ['整合周边村庄，成立设备维修服务站。', '袁占林 摄']
     """
     blocks = move_orphan_fragments(merge_split_tables(doc.blocks), doc)
+    blocks = move_fragments_into_wraps(blocks, doc, config)
     index = 0
     while index < len(blocks):
         left = blocks[index]
@@ -704,12 +705,21 @@ def _orphan_fragment(blocks: list[Block], candidate: int) -> bool:
     of a real extraction are interleaved columns, not orphans.)"""
     block = blocks[candidate]
     text = block.text.strip()
+    if block.kind == HEADLINE and not has_running_commas(text):
+        return False  # a real headline
+    return _first_word(text) in LINKING_WORDS and _loose_piece(blocks, candidate)
+
+
+def _loose_piece(blocks: list[Block], candidate: int) -> bool:
+    """Block `candidate` is a short piece of running text that holds no
+    sentence end, continues no block before it, and that no block after it
+    continues."""
+    block = blocks[candidate]
+    text = block.text.strip()
     if block.kind not in JOINABLE or len(text) > MAX_FRAGMENT_CHARS or block.continued:
         return False
-    if _SENTENCE_END_RE.search(text) or _first_word(text) not in LINKING_WORDS:
-        return False  # it holds a sentence of its own, or may open one
-    if PHRASE_GAP_RE.search(text) or " " in text or (block.kind == HEADLINE and not has_running_commas(text)):
-        return False  # a real headline
+    if _SENTENCE_END_RE.search(text) or PHRASE_GAP_RE.search(text) or " " in text:
+        return False  # it holds a sentence of its own, or it is a real headline
     if candidate > 0 and not ends_sentence(blocks[candidate - 1].text) and blocks[candidate - 1].kind in JOINABLE:
         return False
     after = blocks[candidate + 1] if candidate + 1 < len(blocks) else None
@@ -726,3 +736,117 @@ def _fits_between(before: str, fragment: str, after: str) -> bool:
         and not opens_sentence(after)
         and joint_score(fragment, after) >= PHRASE
     )
+
+
+#: Parts of speech of a word that a parallel structure repeats (`抓`, `包联`):
+#: a verb, a noun, an adjective; not a function word, which any clause repeats.
+PARALLEL_CLASSES = {**{tag: "noun" for tag in NOUN_TAGS}, **{tag: "verb" for tag in VERB_TAGS}, "a": "adjective"}
+_CLAUSE_MARKS = "，,；;：:。！？!?"
+_CLAUSE_START_RE = regex.compile(rf"[^{_CLAUSE_MARKS}]*$")
+_CLAUSE_END_RE = regex.compile(rf"^[^{_CLAUSE_MARKS}]*")
+
+
+def move_fragments_into_wraps(blocks: list[Block], doc: Document, config=None) -> list[Block]:
+    """Move each short loose fragment into the one line break of its article
+    where it completes a sentence (spec §5: "a fragment may also belong inside
+    a sentence, at a line break or at a space that stood for one").
+
+    The fragment continues nothing around it (:func:`_loose_piece`).  The
+    places looked at are the spaces between two Hanzi that the spacing step
+    removed from the paragraphs of the same article (`Block.wrap_gaps`).  A
+    place fits when both joints repeat the parallel structure of the clause
+    there (:func:`_parallel_joint`: the evidence a careful editor uses in an
+    enumeration, where the dictionary's joint evidence is weak) and the line
+    break cut no word: `局领导包联乡镇党委 考核评比、业务
+    骨干包联村党支部抓运行规范` + `抓责任落实、科室干部包联站所抓` gives
+    three clauses `…包联…抓…`.  It moves only where exactly one place fits.
+
+    >>> host = Block("他们推行了局领导包联乡镇党委考核评比、业务骨干包联村党支部抓运行规范机制。")
+    >>> host.wrap_gaps = (14,)
+    >>> rows = [host, Block("抓责任落实、科室干部包联站所抓", "headline"), Block("五是强化保障。")]
+    >>> [b.text for b in move_fragments_into_wraps(rows, Document([]))]
+    ['他们推行了局领导包联乡镇党委抓责任落实、科室干部包联站所抓考核评比、业务骨干包联村党支部抓运行规范机制。', '五是强化保障。']
+    """
+    moved = True
+    while moved:
+        moved = False
+        for candidate in range(len(blocks)):
+            if not _loose_piece(blocks, candidate) or not _HAN_RE.search(blocks[candidate].text):
+                continue
+            text = blocks[candidate].text.strip()
+            low, high = max(0, candidate - SEARCH_WINDOW), min(len(blocks), candidate + SEARCH_WINDOW + 1)
+            neighbours = [index for index in range(low, high) if index != candidate and _same_article(blocks, index, candidate)]
+            if any(_is_unfinished(blocks[index]) and _continues(blocks[index].text, text) for index in neighbours):
+                continue  # it goes on from a block: the joins take it there
+            places = [
+                (index, gap)
+                for index in neighbours
+                if blocks[index].kind == PARAGRAPH
+                for gap in blocks[index].wrap_gaps
+                if _fits_into_wrap(blocks[index].text, gap, text)
+            ]
+            if len(places) != 1:
+                continue  # nowhere, or in two places
+            index, gap = places[0]
+            host = blocks[index]
+            note = "fragment moved into a line break of the paragraph (parallel clauses at both joints)"
+            doc.record("restore_reading_order", index, gap, "", text, note)
+            host.text = host.text[:gap] + text + host.text[gap:]
+            host.wrap_gaps = tuple(
+                [other for other in host.wrap_gaps if other < gap]
+                + [gap + other for other in blocks[candidate].wrap_gaps]
+                + [other + len(text) for other in host.wrap_gaps if other > gap]
+            )
+            blocks.pop(candidate)
+            moved = True
+            break
+    return blocks
+
+
+def _fits_into_wrap(host: str, gap: int, fragment: str) -> bool:
+    """Whether `fragment`, put into `host` at offset `gap` (between two
+    Hanzi), repeats the parallel structure of the clause there at both of its
+    joints.  No fragment goes into a word that the line break cut."""
+    if not (0 < gap < len(host)) or not (_HAN_RE.match(host[gap - 1]) and _HAN_RE.match(host[gap])):
+        return False  # a later step changed the text around the gap
+    left, right = host[:gap], host[gap:]
+    if _word_across(left, right):
+        return False  # `党员大 会`: the two halves of a word, nothing was lost between
+    start = left[: len(left) - len(_CLAUSE_START_RE.search(left).group())]
+    before, after = left[len(start) :], _CLAUSE_END_RE.match(right).group()
+    if "、" not in before + fragment + after:
+        return False  # no enumeration whose items could be parallel
+    pieces = [_segment(before), _segment(fragment), _segment(after)]
+    return _parallel_joint(pieces, 0) and _parallel_joint(pieces, 1)
+
+
+def _parallel_joint(pieces: list[list[str]], joint: int) -> bool:
+    """Whether the two words at joint `joint` (0: between the first and the
+    second of `pieces`, 1: between the second and the third) repeat a pair of
+    words of the host clause outside the fragment: the same verb, noun or
+    adjective after (or before) a word of the same class (`党委` + `抓` as
+    in `党支部抓`; `抓` + `示范` as in `抓运行`).
+
+    >>> pieces = [["干部", "包", "联", "党委"], ["抓", "责任"], ["、", "包", "联", "支部", "抓", "运行"]]
+    >>> _parallel_joint(pieces, 0), _parallel_joint(pieces, 1)
+    (True, False)
+    """
+    left, right = pieces[joint], pieces[joint + 1]
+    if not left or not right:
+        return False
+    pair = (left[-1], right[0])
+    return any(_repeats(pair, other) for words in (pieces[0], pieces[2]) for other in zip(words, words[1:]))
+
+
+def _parallel_class(word: str) -> str | None:
+    return PARALLEL_CLASSES.get(_tag(word))
+
+
+def _repeats(pair: tuple[str, str], other: tuple[str, str]) -> bool:
+    """`other` has one word of `pair` (a verb, noun or adjective) in the same
+    place, and a word of the same class as `pair`'s other word in the other."""
+    for same, differs in ((0, 1), (1, 0)):
+        if pair[same] == other[same] and _parallel_class(pair[same]) is not None:
+            if pair[differs] != other[differs] and _parallel_class(pair[differs]) == _parallel_class(other[differs]) is not None:
+                return True
+    return False

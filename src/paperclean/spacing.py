@@ -204,8 +204,38 @@ def normalize_spaces(doc: Document, config) -> Document:
         elif block.kind in PHRASE_KINDS:
             block.text = space_phrases(block.text)
         else:
-            block.text = space_running_text(block.text)
+            spaced = space_running_text(block.text)
+            block.wrap_gaps = removed_han_spaces(block.text, spaced)
+            block.text = spaced
     return doc
+
+
+_HAN_SPACE_HAN_RE = regex.compile(rf"(?<=[{HAN}])\s+(?=[{HAN}])")
+_WHITESPACE_RE = regex.compile(r"\s")
+
+
+def removed_han_spaces(before: str, after: str) -> tuple[int, ...]:
+    """The offsets in `after` (`before` with some whitespace removed) where
+    whitespace between two Hanzi of `before` is gone: the places where a line
+    break that the extraction wrote as a space was closed up.
+
+    >>> removed_han_spaces("部领导包联基层党委 示范提升，共 3 项", "部领导包联基层党委示范提升，共3项")
+    (9,)
+    """
+    gaps = []
+    spaces = [match.start() for match in _WHITESPACE_RE.finditer(after)]
+    removed = seen = kept = 0  # whitespace of `before` before the match, `after`'s passed
+    for match in _HAN_SPACE_HAN_RE.finditer(before):
+        # the gap as a count of the non-space characters before it, found again in `after`
+        removed += len(_WHITESPACE_RE.findall(before, seen, match.start()))
+        seen = match.start()
+        position = match.start() - removed + kept
+        while kept < len(spaces) and spaces[kept] <= position:
+            kept += 1
+            position += 1
+        if 0 < position < len(after) and not after[position - 1].isspace():
+            gaps.append(position)
+    return tuple(gaps)
 
 
 _LETTER_SPACED_RE = regex.compile(rf"[{HAN}](?: [{HAN}])+")
