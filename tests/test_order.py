@@ -747,6 +747,70 @@ def test_fragment_move_is_reported_with_its_evidence():
 
 
 
+
+# --- more evidence at the joint ----------------------------------------------
+
+MORE_EVIDENCE_CASES = [
+    # a number and its measure word (份 篇 剂 ... are units too)
+    pytest.param("全市累计发放宣传册12", "份，覆盖群众3万人。", STRONG, id="measure-word-fen"),
+    pytest.param("全年共刊发稿件37", "篇，阅读量超过10万。", STRONG, id="measure-word-pian"),
+    # an aspect particle (着 过, like 了) and its quoted object
+    pytest.param("群众感受着", "“家门口”的便利。", PHRASE, id="zhe-and-a-quoted-object"),
+    # a time noun and the noun it modifies
+    pytest.param("该村入选2022—2024年创建周期", "全省文明村镇推荐名单。", PHRASE, id="time-noun-and-noun"),
+    # a short sentence without a verb is the end of a noun phrase
+    pytest.param("名单上有我们", "县城关镇中心小学。", WEAK, id="verbless-sentence"),
+]
+
+
+@pytest.mark.parametrize("left, right, expected", MORE_EVIDENCE_CASES)
+def test_more_evidence_at_the_joint(left, right, expected):
+    assert joint_score(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        # a time word before a one-character noun: as often an adverbial before
+        # a new clause (`近期` + `区开展…`)
+        pytest.param("会上，传达了上级领导近期", "区开展“双创”工作的部署要求。", id="time-word-and-one-character"),
+        # a sentence without a verb but longer than a dozen Hanzi, or with a
+        # clause mark, may open a paragraph
+        pytest.param("名单上有我们", "城市管理工作、民生事业。", id="verbless-with-a-comma"),
+    ],
+)
+def test_no_evidence_at_these_joints(left, right):
+    assert joint_score(left, right) == NONE
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # a headline-shaped piece that reports speech (`表示，`) is running text:
+        # a phrase at the joint joins it
+        pytest.param(
+            [(H, "该局负责人表示，此次活动旨在讲好"), (P, "“文明城市”建设故事，凝聚正能量。")],
+            [(P, "该局负责人表示，此次活动旨在讲好“文明城市”建设故事，凝聚正能量。")],
+            id="speech",
+        ),
+        # ... and so is one that opens with a date clause
+        pytest.param(
+            [(H, "2022年3月，该村入选2022—2024年创建周期"), (P, "全省文明村镇推荐名单。")],
+            [(P, "2022年3月，该村入选2022—2024年创建周期全省文明村镇推荐名单。")],
+            id="date-clause",
+        ),
+        # a headline with commas that opens like neither needs more than a phrase
+        pytest.param(
+            [(H, "坚持问题导向，全力推进"), (P, "“文明城市”创建工作。")],
+            [(H, "坚持问题导向，全力推进"), (P, "“文明城市”创建工作。")],
+            id="headline-with-commas",
+        ),
+    ],
+)
+def test_headline_shaped_running_text_is_joined_on_a_phrase(rows, expected):
+    assert _reorder(rows) == expected
+
+
 # --- a fragment inside a sentence, at a space that stood for a line break ----
 
 #: An enumeration of parallel clauses (…包联…抓…) whose line break the

@@ -66,13 +66,16 @@ MAX_FRAGMENT_CHARS = 40
 
 NO_SENTENCE_START = "，、；：。！？）》」』】〕…%,;:!?)"
 CLAUSE_END = "，、；：（《“,;:(-—"
-UNITS = "年月日时分秒个名万亿元项家件次人天周岁号层米吨亩户座条所台辆套批位倍余多%"
+#: Units and measure words that follow a number (`2021年12` + `月`, `第1` +
+#: `剂次`, `37` + `篇`); none opens a sentence after a number that ended one.
+UNITS = "年月日时分秒个名万亿元项家件次人天周岁号层米吨亩户座条所台辆套批位倍余多%剂篇株棵届轮趟栋幢盏册份"
 
 _DIGIT_END_RE = regex.compile(r"(?r)\d$")  # (?r): tried from the end, not across the block
 #: `共有36家`: a number and its measure word want the noun that follows
 _COUNTED_END_RE = regex.compile(r"(?r)\d[个名家项件位条座所户台辆套批]$")
 _FIRST_SENTENCE_RE = regex.compile(r"^[^。！？!?]*[。！？!?]")
 _HAN_RE = regex.compile(rf"[{HAN}]")
+_HAN_RUN_RE = regex.compile(rf"[{HAN}]+")
 _CONTENT_RE = regex.compile(r"[\p{L}\p{N}]")
 _SENTENCE_END_RE = regex.compile(r"[。！？!?]")
 #: `管理的实施意见》，部署了…`: the first sentence closes a title or an
@@ -169,6 +172,9 @@ SEGMENT_WINDOW = 8
 #: How far back (characters) a preposition is looked for in the last clause.
 AWAITING_WINDOW = 20
 PLAIN_VERB_TAGS = frozenset({"v", "vd", "vi"})
+#: The aspect particles 了 着 过: after them, a quoted name is the object
+#: (`发生着` + `“脱胎换骨”的变化`).
+ASPECT_TAGS = frozenset({"ul", "uz", "ug"})
 
 _HAN_TAIL_RE = regex.compile(rf"[{HAN}]+$")
 _HAN_HEAD_RE = regex.compile(rf"^[{HAN}]+")
@@ -181,6 +187,9 @@ _DATE_CLAUSE_RE = regex.compile(r"^(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?
 _SPEECH_OPENING_RE = regex.compile(
     rf"^[{HAN}·]{{2,10}}?(?:强调|指出|表示|说|认为|介绍|坦言|透露|告诉记者)[，,：:]"
 )
+#: `…负责人表示，`: a verb of speech and the comma after it report what was
+#: said, which a headline does not do (it quotes with a colon: `张华：…`).
+_REPORTED_SPEECH_RE = regex.compile(rf"[{HAN}](?:强调|指出|表示|认为|介绍|坦言|透露|告诉记者)[，,]")
 #: `“我们终于住上新房了！”`: a quoted sentence opens a paragraph.
 _QUOTED_SENTENCE_RE = regex.compile(r"^[“\"][^”\"]*[。！？!?][”\"]")
 
@@ -333,10 +342,15 @@ def grammar_score(left: str, right: str) -> int:
     if right_tag not in NOUN_TAGS and not quoted:
         return NONE
     counted = _NUMBER_TAIL_RE.search(left) is not None and left_tag in NUMBER_TAGS
-    if counted or left_tag in VERB_TAGS or left_tag in ADJECTIVE_TAGS or (quoted and left_tag == "ul"):
+    if counted or left_tag in VERB_TAGS or left_tag in ADJECTIVE_TAGS or (quoted and left_tag in ASPECT_TAGS):
         return PHRASE  # a verb (`出台了`) and its object, an adjective or a number and its noun
     if left_tag in NOUN_TAGS or left_tag == "f":
         return PHRASE if not quoted else NONE  # a noun compound: `汛期前` + `河道清淤`
+    if left_tag == "t" and len(first) >= 2 and not quoted:
+        # `创建周期` + `全国…名单`: a time noun modifies the noun after it.  A
+        # time word before a one-character noun (`近期` + `市创建…`) is as
+        # often an adverbial before a new clause whose subject is short
+        return PHRASE
     return NONE
 
 
@@ -404,7 +418,34 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
     first = _FIRST_SENTENCE_RE.match(right)
     if first and len(_HAN_RE.findall(first.group())) <= 4:
         return WEAK  # `“寒流”前。`: a new paragraph does not open with a 2-word sentence
+    if first and _verbless_sentence(first.group()):
+        return WEAK  # `…创建周期` + `全国文明城市提名名单。`: the end of a noun phrase
     return grammar
+
+
+#: Longest sentence (Hanzi) without a verb that is taken for the rest of a
+#: sentence: a paragraph opens with a clause that says something.  (Longer
+#: verbless sentences are mostly ones whose verb the dictionary tags as a
+#: noun: `工作关系民生`.)
+MAX_VERBLESS_HANZI = 12
+#: Parts of speech that make a clause say something: verbs, prepositions
+#: (coverbs), adjectives (Chinese adjectives are predicates).
+PREDICATE_TAGS = frozenset({"v", "vd", "vi", "vg", "vq", "vn", "p", "a", "ad"})
+_CLAUSE_MARK_RE = regex.compile(r"[，,、；;：:]")
+
+
+def _verbless_sentence(sentence: str) -> bool:
+    """`sentence` is one short clause without a verb, a preposition or an
+    adjective: a noun phrase that ends a sentence begun elsewhere.
+
+    >>> _verbless_sentence("全国文明城市提名城市名单。"), _verbless_sentence("工程已完工。")
+    (True, False)
+    """
+    hanzi = _HAN_RE.findall(sentence)
+    if not hanzi or len(hanzi) > MAX_VERBLESS_HANZI or _CLAUSE_MARK_RE.search(sentence):
+        return False
+    words = [word for run in _HAN_RUN_RE.findall(sentence) for word in _segment(run)]
+    return not any(word_tags().get(word, "") in PREDICATE_TAGS for word in words)
 
 
 def _may_be_strong(left: str, right: str) -> bool:
@@ -509,6 +550,8 @@ def _accepts(left: Block, right: Block, score: int) -> bool:
     if left.kind == HEADLINE:  # only a headline-shaped paragraph piece gets here
         if not has_running_commas(left.text) and _starts_inside(right):
             return True  # the start of the title that `right` closes (see _is_unfinished)
+        if _REPORTED_SPEECH_RE.search(left.text) or (opens_sentence(left.text) and not starts_list_item(left.text)):
+            return score >= PHRASE  # `…负责人表示，此次…`, `2021年2月，…`: running text, no headline
         return score >= (WEAK if has_running_commas(left.text) else WORD)
     return score >= PHRASE
 
