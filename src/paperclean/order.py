@@ -419,7 +419,7 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
     if first and len(_HAN_RE.findall(first.group())) <= 4:
         return WEAK  # `“寒流”前。`: a new paragraph does not open with a 2-word sentence
     if first and _verbless_sentence(first.group()):
-        return WEAK  # `…创建周期` + `全国文明城市提名名单。`: the end of a noun phrase
+        return WEAK  # `…名单上有我们` + `县城关镇中心小学。`: the end of a noun phrase
     return grammar
 
 
@@ -438,7 +438,7 @@ def _verbless_sentence(sentence: str) -> bool:
     """`sentence` is one short clause without a verb, a preposition or an
     adjective: a noun phrase that ends a sentence begun elsewhere.
 
-    >>> _verbless_sentence("全国文明城市提名城市名单。"), _verbless_sentence("工程已完工。")
+    >>> _verbless_sentence("县城关镇中心小学。"), _verbless_sentence("工程已完工。")
     (True, False)
     """
     hanzi = _HAN_RE.findall(sentence)
