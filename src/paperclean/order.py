@@ -347,7 +347,7 @@ def grammar_score(left: str, right: str) -> int:
     if left_tag in NOUN_TAGS or left_tag == "f":
         return PHRASE if not quoted else NONE  # a noun compound: `汛期前` + `河道清淤`
     if left_tag == "t" and len(first) >= 2 and not quoted:
-        # `创建周期` + `全国…名单`: a time noun modifies the noun after it.  A
+        # `创建周期` + `全省…名单`: a time noun modifies the noun after it.  A
         # time word before a one-character noun (`近期` + `市创建…`) is as
         # often an adverbial before a new clause whose subject is short
         return PHRASE
@@ -551,7 +551,7 @@ def _accepts(left: Block, right: Block, score: int) -> bool:
         if not has_running_commas(left.text) and _starts_inside(right):
             return True  # the start of the title that `right` closes (see _is_unfinished)
         if _REPORTED_SPEECH_RE.search(left.text) or (opens_sentence(left.text) and not starts_list_item(left.text)):
-            return score >= PHRASE  # `…负责人表示，此次…`, `2021年2月，…`: running text, no headline
+            return score >= PHRASE  # `…负责人表示，此次…`, `2022年3月，…`: running text, no headline
         return score >= (WEAK if has_running_commas(left.text) else WORD)
     return score >= PHRASE
 
