@@ -290,6 +290,17 @@ def opens_sentence(text: str) -> bool:
     return (first == "t" and len(words) <= 3) or (len(words) == 1 and first in ("c", "d", "r"))
 
 
+def _opens_with_date_clause(text: str) -> bool:
+    """`2022年3月，…`: the text opens with a date and a comma, as a sentence
+    does and a headline does not.
+
+    >>> _opens_with_date_clause("2022年3月，该村入选"), _opens_with_date_clause("2022年全市十件民生实事")
+    (True, False)
+    """
+    clause = _FIRST_CLAUSE_RE.match(text.lstrip())
+    return clause is not None and clause.group(1)[0].isdigit() and _DATE_CLAUSE_RE.match(clause.group(1)) is not None
+
+
 def _cut_word(left: str) -> bool:
     """`left` ends in the first half of a word whose rest was lost: a single
     character that is rarely a word of its own (`…浓厚氛`)."""
@@ -550,7 +561,7 @@ def _accepts(left: Block, right: Block, score: int) -> bool:
     if left.kind == HEADLINE:  # only a headline-shaped paragraph piece gets here
         if not has_running_commas(left.text) and _starts_inside(right):
             return True  # the start of the title that `right` closes (see _is_unfinished)
-        if _REPORTED_SPEECH_RE.search(left.text) or (opens_sentence(left.text) and not starts_list_item(left.text)):
+        if _REPORTED_SPEECH_RE.search(left.text) or _opens_with_date_clause(left.text):
             return score >= PHRASE  # `…负责人表示，此次…`, `2022年3月，…`: running text, no headline
         return score >= (WEAK if has_running_commas(left.text) else WORD)
     return score >= PHRASE
