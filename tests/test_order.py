@@ -892,6 +892,15 @@ def test_fragment_move_into_a_line_break_is_reported():
     assert "line break" in doc.changes[0].note
 
 
+def test_fragment_moves_to_a_line_break_end_to_end():
+    # the paragraph wrapped at 14 characters, after 乡镇党委: joining the
+    # hard wraps keeps the place of each line break between two Hanzi
+    lines = [WRAP_HOST[start : start + 14] for start in range(0, len(WRAP_HOST), 14)]
+    page = "\n".join(lines) + f"\n\n{WRAP_FRAGMENT}\n\n{NEXT}\n"
+    gold = f"{WRAP_JOINED}\n\n{NEXT}\n"
+    assert paperclean.clean(page) == gold
+
+
 def test_fragment_moves_to_a_space_that_stood_for_a_line_break_end_to_end():
     # the spacing step keeps the place of the space it removed (乡镇党委 考核)
     page = f"{WRAP_HOST[:14]} {WRAP_HOST[14:]}\n\n{WRAP_FRAGMENT}\n\n{NEXT}\n"

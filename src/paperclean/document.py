@@ -59,10 +59,11 @@ class Block:
     #: it and a paragraph starts after it (set when blocks are split), so no
     #: break cut it and nothing continues it
     own_line: bool = False
-    #: offsets in `text` where a space between two Hanzi of running text was
-    #: removed (set by the spacing step): a line break that the extraction
-    #: wrote as a space (`乡镇党委 考核评比`), where reading order may put a
-    #: fragment back (spec §5).  Offsets into the text as that step left it.
+    #: where a line break between two Hanzi was closed up (set when hard
+    #: wraps are joined), or a space between two Hanzi of running text that
+    #: stood for one (`乡镇党委 考核评比`, set by the spacing step): places
+    #: where reading order may put a fragment back (spec §5).  Each counts the
+    #: Hanzi before it, which the steps between leave as they are.
     wrap_gaps: tuple[int, ...] = ()
 
     @property

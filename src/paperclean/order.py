@@ -578,7 +578,7 @@ def restore_reading_order(doc: Document, config) -> Document:
     ['整合周边村庄，成立设备维修服务站。', '袁占林 摄']
     """
     blocks = move_orphan_fragments(merge_split_tables(doc.blocks), doc)
-    blocks = move_fragments_into_wraps(blocks, doc, config)
+    blocks = move_fragments_into_wraps(blocks, doc)
     index = 0
     while index < len(blocks):
         left = blocks[index]
@@ -800,23 +800,25 @@ _CLAUSE_START_RE = regex.compile(rf"[^{_CLAUSE_MARKS}]*$")
 _CLAUSE_END_RE = regex.compile(rf"^[^{_CLAUSE_MARKS}]*")
 
 
-def move_fragments_into_wraps(blocks: list[Block], doc: Document, config=None) -> list[Block]:
+def move_fragments_into_wraps(blocks: list[Block], doc: Document) -> list[Block]:
     """Move each short loose fragment into the one line break of its article
     where it completes a sentence (spec §5: "a fragment may also belong inside
     a sentence, at a line break or at a space that stood for one").
 
     The fragment continues nothing around it (:func:`_loose_piece`).  The
-    places looked at are the spaces between two Hanzi that the spacing step
-    removed from the paragraphs of the same article (`Block.wrap_gaps`).  A
-    place fits when both joints repeat the parallel structure of the clause
-    there (:func:`_parallel_joint`: the evidence a careful editor uses in an
-    enumeration, where the dictionary's joint evidence is weak) and the line
-    break cut no word: `局领导包联乡镇党委 考核评比、业务
-    骨干包联村党支部抓运行规范` + `抓责任落实、科室干部包联站所抓` gives
-    three clauses `…包联…抓…`.  It moves only where exactly one place fits.
+    places looked at are the line breaks between two Hanzi in the paragraphs
+    of the same article, also those that the extraction wrote as spaces
+    (`Block.wrap_gaps`).  The fragment is a piece of an enumeration: it holds
+    a `、` (a headline does not).  A place fits when both joints repeat the
+    parallel structure of the clause there (:func:`_parallel_joint`: the
+    evidence a careful editor uses in an enumeration, where the dictionary's
+    joint evidence is weak) and the line break cut no word: `局领导包联乡镇
+    党委 考核评比、业务骨干包联村党支部抓运行规范` + `抓责任落实、科室干部
+    包联站所抓` gives three clauses `…包联…抓…`.  It moves only where
+    exactly one place fits.
 
     >>> host = Block("他们推行了局领导包联乡镇党委考核评比、业务骨干包联村党支部抓运行规范机制。")
-    >>> host.wrap_gaps = (14,)
+    >>> host.wrap_gaps = (14,)  # 14 Hanzi before it
     >>> rows = [host, Block("抓责任落实、科室干部包联站所抓", "headline"), Block("五是强化保障。")]
     >>> [b.text for b in move_fragments_into_wraps(rows, Document([]))]
     ['他们推行了局领导包联乡镇党委抓责任落实、科室干部包联站所抓考核评比、业务骨干包联村党支部抓运行规范机制。', '五是强化保障。']
@@ -833,28 +835,36 @@ def move_fragments_into_wraps(blocks: list[Block], doc: Document, config=None) -
             if any(_is_unfinished(blocks[index]) and _continues(blocks[index].text, text) for index in neighbours):
                 continue  # it goes on from a block: the joins take it there
             places = [
-                (index, gap)
+                (index, hanzi, offset)
                 for index in neighbours
-                if blocks[index].kind == PARAGRAPH
-                for gap in blocks[index].wrap_gaps
-                if _fits_into_wrap(blocks[index].text, gap, text)
+                if blocks[index].kind == PARAGRAPH and blocks[index].wrap_gaps
+                for hanzi, offset in _gap_offsets(blocks[index])
+                if _fits_into_wrap(blocks[index].text, offset, text)
             ]
             if len(places) != 1:
                 continue  # nowhere, or in two places
-            index, gap = places[0]
+            index, hanzi, offset = places[0]
             host = blocks[index]
             note = "fragment moved into a line break of the paragraph (parallel clauses at both joints)"
-            doc.record("restore_reading_order", index, gap, "", text, note)
-            host.text = host.text[:gap] + text + host.text[gap:]
+            doc.record("restore_reading_order", index, offset, "", text, note)
+            host.text = host.text[:offset] + text + host.text[offset:]
+            added = len(_HAN_RE.findall(text))
             host.wrap_gaps = tuple(
-                [other for other in host.wrap_gaps if other < gap]
-                + [gap + other for other in blocks[candidate].wrap_gaps]
-                + [other + len(text) for other in host.wrap_gaps if other > gap]
+                [other for other in host.wrap_gaps if other < hanzi]
+                + [hanzi + other for other in blocks[candidate].wrap_gaps]
+                + [other + added for other in host.wrap_gaps if other > hanzi]
             )
             blocks.pop(candidate)
             moved = True
             break
     return blocks
+
+
+def _gap_offsets(block: Block) -> list[tuple[int, int]]:
+    """Each of the block's wrap gaps (counted in Hanzi) and its offset in the
+    text: right after that many Hanzi."""
+    ends = [match.end() for match in _HAN_RE.finditer(block.text)]
+    return [(hanzi, ends[hanzi - 1]) for hanzi in block.wrap_gaps if 0 < hanzi < len(ends)]
 
 
 def _fits_into_wrap(host: str, gap: int, fragment: str) -> bool:
@@ -868,8 +878,8 @@ def _fits_into_wrap(host: str, gap: int, fragment: str) -> bool:
         return False  # `党员大 会`: the two halves of a word, nothing was lost between
     start = left[: len(left) - len(_CLAUSE_START_RE.search(left).group())]
     before, after = left[len(start) :], _CLAUSE_END_RE.match(right).group()
-    if "、" not in before + fragment + after:
-        return False  # no enumeration whose items could be parallel
+    if "、" not in fragment:
+        return False  # a piece of an enumeration holds its mark (a headline does not)
     pieces = [_segment(before), _segment(fragment), _segment(after)]
     return _parallel_joint(pieces, 0) and _parallel_joint(pieces, 1)
 

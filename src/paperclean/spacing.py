@@ -205,37 +205,33 @@ def normalize_spaces(doc: Document, config) -> Document:
             block.text = space_phrases(block.text)
         else:
             spaced = space_running_text(block.text)
-            block.wrap_gaps = removed_han_spaces(block.text, spaced)
+            block.wrap_gaps = tuple(sorted(set(block.wrap_gaps) | removed_han_spaces(block.text, spaced)))
             block.text = spaced
     return doc
 
 
 _HAN_SPACE_HAN_RE = regex.compile(rf"(?<=[{HAN}])\s+(?=[{HAN}])")
-_WHITESPACE_RE = regex.compile(r"\s")
+_HAN_RE = regex.compile(rf"[{HAN}]")
 
 
-def removed_han_spaces(before: str, after: str) -> tuple[int, ...]:
-    """The offsets in `after` (`before` with some whitespace removed) where
-    whitespace between two Hanzi of `before` is gone: the places where a line
-    break that the extraction wrote as a space was closed up.
+def removed_han_spaces(before: str, after: str) -> set[int]:
+    """Where whitespace between two Hanzi of `before` is gone in `after`
+    (the same text with some whitespace removed), each place counted by the
+    Hanzi before it: a line break that the extraction wrote as a space.
 
-    >>> removed_han_spaces("部领导包联基层党委 示范提升，共 3 项", "部领导包联基层党委示范提升，共3项")
-    (9,)
+    >>> sorted(removed_han_spaces("局领导包联乡镇党委 考核评比，共 3 项", "局领导包联乡镇党委考核评比，共3项"))
+    [9]
     """
-    gaps = []
-    spaces = [match.start() for match in _WHITESPACE_RE.finditer(after)]
-    removed = seen = kept = 0  # whitespace of `before` before the match, `after`'s passed
-    for match in _HAN_SPACE_HAN_RE.finditer(before):
-        # the gap as a count of the non-space characters before it, found again in `after`
-        removed += len(_WHITESPACE_RE.findall(before, seen, match.start()))
-        seen = match.start()
-        position = match.start() - removed + kept
-        while kept < len(spaces) and spaces[kept] <= position:
-            kept += 1
-            position += 1
-        if 0 < position < len(after) and not after[position - 1].isspace():
-            gaps.append(position)
-    return tuple(gaps)
+    return _han_space_gaps(before) - _han_space_gaps(after)
+
+
+def _han_space_gaps(text: str) -> set[int]:
+    gaps, counted, total = set(), 0, 0
+    for match in _HAN_SPACE_HAN_RE.finditer(text):
+        total += len(_HAN_RE.findall(text, counted, match.start()))
+        counted = match.start()
+        gaps.add(total)
+    return gaps
 
 
 _LETTER_SPACED_RE = regex.compile(rf"[{HAN}](?: [{HAN}])+")

@@ -757,7 +757,28 @@ def join_hard_wraps(doc: Document, config) -> Document:
         # a byline's lines are its titles and names: phrases, always
         phrase = block.kind == BYLINE or (block.kind in PHRASE_KINDS and _is_phrase_lines(lines, neighbours_column))
         block.text = join_lines(lines, phrase_space=phrase)
+        if not phrase:
+            block.wrap_gaps = han_line_breaks(lines)
     return doc
+
+
+_HAN_RE = regex.compile(r"\p{Han}")
+
+
+def han_line_breaks(lines: list[str]) -> tuple[int, ...]:
+    """The line breaks between two Hanzi, each counted by the Hanzi before it
+    (reading order may put a displaced fragment back there, spec §5).
+
+    >>> han_line_breaks(["局领导包联乡镇党委", "考核评比，共3", "项"])
+    (9,)
+    """
+    gaps, total, previous = [], 0, ""
+    for line in (line.strip() for line in lines):
+        if previous and line and _HAN_RE.match(previous[-1]) and _HAN_RE.match(line[0]):
+            gaps.append(total)
+        total += len(_HAN_RE.findall(line))
+        previous = line or previous
+    return tuple(gaps)
 
 
 def _is_phrase_lines(lines: list[str], column: int) -> bool:
