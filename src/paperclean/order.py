@@ -796,6 +796,9 @@ def _fits_between(before: str, fragment: str, after: str) -> bool:
 #: a verb, a noun, an adjective; not a function word, which any clause repeats.
 PARALLEL_CLASSES = {**{tag: "noun" for tag in NOUN_TAGS}, **{tag: "verb" for tag in VERB_TAGS}, "a": "adjective"}
 _CLAUSE_MARKS = "，,；;：:。！？!?"
+#: How much of the clause on each side of a line break (characters) is
+#: looked at for a parallel structure.
+CLAUSE_WINDOW = 60
 _CLAUSE_START_RE = regex.compile(rf"[^{_CLAUSE_MARKS}]*$")
 _CLAUSE_END_RE = regex.compile(rf"^[^{_CLAUSE_MARKS}]*")
 
@@ -827,8 +830,8 @@ def move_fragments_into_wraps(blocks: list[Block], doc: Document) -> list[Block]
     while moved:
         moved = False
         for candidate in range(len(blocks)):
-            if not _loose_piece(blocks, candidate) or not _HAN_RE.search(blocks[candidate].text):
-                continue
+            if "、" not in blocks[candidate].text or not _loose_piece(blocks, candidate):
+                continue  # a piece of an enumeration holds its mark (a headline does not)
             text = blocks[candidate].text.strip()
             low, high = max(0, candidate - SEARCH_WINDOW), min(len(blocks), candidate + SEARCH_WINDOW + 1)
             neighbours = [index for index in range(low, high) if index != candidate and _same_article(blocks, index, candidate)]
@@ -873,13 +876,10 @@ def _fits_into_wrap(host: str, gap: int, fragment: str) -> bool:
     joints.  No fragment goes into a word that the line break cut."""
     if not (0 < gap < len(host)) or not (_HAN_RE.match(host[gap - 1]) and _HAN_RE.match(host[gap])):
         return False  # a later step changed the text around the gap
-    left, right = host[:gap], host[gap:]
+    left, right = host[max(0, gap - CLAUSE_WINDOW) : gap], host[gap : gap + CLAUSE_WINDOW]
     if _word_across(left, right):
-        return False  # `党员大 会`: the two halves of a word, nothing was lost between
-    start = left[: len(left) - len(_CLAUSE_START_RE.search(left).group())]
-    before, after = left[len(start) :], _CLAUSE_END_RE.match(right).group()
-    if "、" not in fragment:
-        return False  # a piece of an enumeration holds its mark (a headline does not)
+        return False  # `管理办 法`: the two halves of a word, nothing was lost between
+    before, after = _CLAUSE_START_RE.search(left).group(), _CLAUSE_END_RE.match(right).group()
     pieces = [_segment(before), _segment(fragment), _segment(after)]
     return _parallel_joint(pieces, 0) and _parallel_joint(pieces, 1)
 
