@@ -614,6 +614,9 @@ def restore_reading_order(doc: Document, config) -> Document:
             left.kind = PARAGRAPH
             left.last_line_share = 1.0  # a fragment stands in the middle of its sentence
             continue
+        if left.kind == PARAGRAPH and (right is None or (not _accepts(left, right, score) and _breaks_off(left, right))):
+            if _bring_distant_continuation(blocks, index, following, doc):
+                continue  # the continuation now follows `left`: look again
         if right is not None and _accepts(left, right, score):
             interruptions = blocks[index + 1 : following]
             doc.record("restore_reading_order", index, len(left.text), "", right.text[:20], f"joined across a break (evidence {score})")
@@ -914,3 +917,64 @@ def _repeats(pair: tuple[str, str], other: tuple[str, str]) -> bool:
             if pair[differs] != other[differs] and _parallel_class(pair[differs]) == _parallel_class(other[differs]) is not None:
                 return True
     return False
+#: How far (in blocks) to look for the continuation of a paragraph that a
+#: column break cut, past the other columns' complete blocks.
+DISTANT_WINDOW = 30
+
+
+def _breaks_off(left: Block, right: Block) -> bool:
+    """`right` plainly does not go on from `left`: it is no paragraph, it is
+    on another page, or it opens a sentence."""
+    return right.kind != PARAGRAPH or right.page != left.page or opens_sentence(right.text)
+
+
+def _bring_distant_continuation(blocks: list[Block], index: int, following: int, doc: Document) -> bool:
+    """Move the column piece that continues the unfinished paragraph
+    `blocks[index]` up to it, when the extraction set other blocks between:
+    the first paragraph on the same page, past `following`, that plainly
+    continues it (a word across the joint or better) and that continues the
+    block before it no better.  The piece runs on through the paragraphs after it until
+    a block that is no paragraph, follows an unfinished paragraph (the
+    piece's own column break), or a paragraph that continues the unfinished block the
+    piece is moved past.  Returns whether it moved anything.
+
+    >>> rows = ["市级科技计划给予资金支持，撬", "（上接A7版）景县殡仪馆开通了网上祭扫通道，各县市区都", "动社会资金5176万元。", "成立了服务机构。"]
+    >>> blocks = [Block(row) for row in rows]
+    >>> _bring_distant_continuation(blocks, 0, 1, Document([]))
+    True
+    >>> [b.text[:6] for b in blocks]
+    ['市级科技计划', '动社会资金5', '（上接A7版', '成立了服务机']
+    """
+    left = blocks[index]
+    end = min(len(blocks), following + DISTANT_WINDOW)
+    for candidate in range(following + 1, end):
+        block = blocks[candidate]
+        if block.page != left.page:
+            return False
+        if block.kind != PARAGRAPH:
+            continue
+        score = joint_score(left.text, block.text)
+        if score < WORD or not _accepts(left, block, score) or opens_sentence(block.text):
+            continue
+        before = blocks[candidate - 1]
+        if before.kind in JOINABLE and not ends_sentence(before.text) and joint_score(before.text, block.text) >= score:
+            continue  # it continues its own neighbour as well
+        skipped_open = [b for b in blocks[following:candidate] if b.kind == PARAGRAPH and not ends_sentence(b.text)]
+        last = candidate + 1
+        while (
+            last < len(blocks)
+            and blocks[last].page == left.page
+            and blocks[last].kind == PARAGRAPH
+            and ends_sentence(blocks[last - 1].text)
+            and not opens_with_dateline(blocks[last].text)
+            and not (skipped_open and joint_score(skipped_open[-1].text, blocks[last].text) >= PHRASE)
+        ):
+            last += 1
+        piece = blocks[candidate:last]
+        note = f"column piece of {len(piece)} blocks moved up to the paragraph it continues (evidence {score})"
+        doc.record("restore_reading_order", index + 1, 0, "", "\n\n".join(b.text for b in piece)[:40], note)
+        blocks[candidate:last] = []
+        blocks[index + 1 : index + 1] = piece
+        return True
+    return False
+

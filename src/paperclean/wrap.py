@@ -105,6 +105,8 @@ REPORTER_TITLE_RE = regex.compile(
 NAMES_LINE_RE = regex.compile(r"\s*[\p{Han}·]{2,4}(?: [\p{Han}·]{2,4}){0,3}\s*")
 #: Longest line read as a byline of its own.
 MAX_BYLINE_CHARS = 24
+#: A caption's sentence that says what the photo shows, after a sentence.
+_PHOTO_SAYS_RE = regex.compile(r"[。！？]\s*(?:图为|图片为)")
 _NUMBERED_CAPTION_RE = regex.compile(r"[ \u3000]*图(?:[①-⑳]|\d{1,2})\s*[:：]")
 
 
@@ -381,8 +383,18 @@ def _part(block: Block, lines: list[str], table: bool) -> Block:
 
 def _is_caption_text(block: Block) -> bool:
     """The text right above a photo credit is its caption when it is a short
-    paragraph that ends its sentences."""
-    return block.kind == PARAGRAPH and len(block.text) <= MAX_CAPTION_CHARS and ends_sentence(block.text)
+    paragraph that ends its sentences, or that says what the photo shows
+    after a sentence (``…交通环境。图为民警带领小学生参与…``: the end of
+    such a caption may be lost).
+
+    >>> _is_caption_text(Block("昨日，市交警支队开展了宣传活动。图为民警带领小学生参与体验活")), _is_caption_text(Block("昨日，市交警支队开展了"))
+    (True, False)
+    """
+    return (
+        block.kind == PARAGRAPH
+        and len(block.text) <= MAX_CAPTION_CHARS
+        and (ends_sentence(block.text) or _PHOTO_SAYS_RE.search(block.text) is not None)
+    )
 
 
 def _stands_alone(blocks: list[Block], index: int, column: int) -> bool:
