@@ -107,6 +107,7 @@ NAMES_LINE_RE = regex.compile(r"\s*[\p{Han}·]{2,4}(?: [\p{Han}·]{2,4}){0,3}\s*
 MAX_BYLINE_CHARS = 24
 #: A caption's sentence that says what the photo shows, after a sentence.
 _PHOTO_SAYS_RE = regex.compile(r"[。！？]\s*(?:图为|图片为)")
+_PHOTO_SAYS_LAST_RE = regex.compile(r"(?:^|[。！？]\s*)(?:图为|图片为)[^。！？]*$")
 _NUMBERED_CAPTION_RE = regex.compile(r"[ \u3000]*图(?:[①-⑳]|\d{1,2})\s*[:：]")
 
 
@@ -183,6 +184,8 @@ def split_blocks(doc: Document, config) -> Document:
     for previous, block in zip(blocks, blocks[1:]):
         if block.kind == CREDIT and _is_caption_text(previous):
             previous.kind = CAPTION
+        elif block.kind == CAPTION and previous.kind == PARAGRAPH and _is_caption_start(previous):
+            previous.kind = CAPTION  # the caption's first lines, cut from its last
     doc.blocks = blocks
     return doc
 
@@ -395,6 +398,17 @@ def _is_caption_text(block: Block) -> bool:
         and len(block.text) <= MAX_CAPTION_CHARS
         and (ends_sentence(block.text) or _PHOTO_SAYS_RE.search(block.text) is not None)
     )
+
+
+def _is_caption_start(block: Block) -> bool:
+    """An unfinished paragraph whose last sentence says what a photo shows
+    (``…交通环境。图为民警带领小``): the start of the caption after it.
+
+    >>> _is_caption_start(Block("开展了宣传活动。图为民警带领小")), _is_caption_start(Block("图为民警带领小学生。开展了宣传"))
+    (True, False)
+    """
+    text = block.text.replace("\n", "")
+    return not ends_sentence(text) and _PHOTO_SAYS_LAST_RE.search(text) is not None
 
 
 def _stands_alone(blocks: list[Block], index: int, column: int) -> bool:
