@@ -931,7 +931,8 @@ def _breaks_off(left: Block, right: Block) -> bool:
 def _bring_distant_continuation(blocks: list[Block], index: int, following: int, doc: Document) -> bool:
     """Move the column piece that continues the unfinished paragraph
     `blocks[index]` up to it, when the extraction set other blocks between:
-    the first paragraph on the same page, past `following`, that plainly
+    the first paragraph on the same page, past `following` and before the
+    next dateline (another article), that plainly
     continues it (a word across the joint or better) and that continues the
     block before it no better.  The piece runs on through the paragraphs after it until
     a block that is no paragraph, follows an unfinished paragraph (the
@@ -949,8 +950,8 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
     end = min(len(blocks), following + DISTANT_WINDOW)
     for candidate in range(following + 1, end):
         block = blocks[candidate]
-        if block.page != left.page:
-            return False
+        if block.page != left.page or opens_with_dateline(block.text):
+            return False  # another page, or another article
         if block.kind != PARAGRAPH:
             continue
         score = joint_score(left.text, block.text)
