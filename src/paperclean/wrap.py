@@ -105,8 +105,7 @@ REPORTER_TITLE_RE = regex.compile(
 NAMES_LINE_RE = regex.compile(r"\s*[\p{Han}·]{2,4}(?: [\p{Han}·]{2,4}){0,3}\s*")
 #: Longest line read as a byline of its own.
 MAX_BYLINE_CHARS = 24
-#: A caption's sentence that says what the photo shows, after a sentence.
-_PHOTO_SAYS_RE = regex.compile(r"[。！？]\s*(?:图为|图片为)")
+_SENTENCE_END_RE = regex.compile(r"[。！？]")
 _PHOTO_SAYS_LAST_RE = regex.compile(r"(?:^|[。！？]\s*)(?:图为|图片为)[^。！？]*$")
 _NUMBERED_CAPTION_RE = regex.compile(r"[ \u3000]*图(?:[①-⑳]|\d{1,2})\s*[:：]")
 
@@ -387,28 +386,35 @@ def _part(block: Block, lines: list[str], table: bool) -> Block:
 def _is_caption_text(block: Block) -> bool:
     """The text right above a photo credit is its caption when it is a short
     paragraph that ends its sentences, or that says what the photo shows
-    after a sentence (``…交通环境。图为民警带领小学生参与…``: the end of
-    such a caption may be lost).
+    (``…交通环境。图为民警带领小学生参与…``: the end of such a caption may
+    be lost).
 
     >>> _is_caption_text(Block("昨日，市交警支队开展了宣传活动。图为民警带领小学生参与体验活")), _is_caption_text(Block("昨日，市交警支队开展了"))
     (True, False)
     """
-    return (
-        block.kind == PARAGRAPH
-        and len(block.text) <= MAX_CAPTION_CHARS
-        and (ends_sentence(block.text) or _PHOTO_SAYS_RE.search(block.text) is not None)
-    )
+    return block.kind == PARAGRAPH and len(block.text) <= MAX_CAPTION_CHARS and (ends_sentence(block.text) or _says_what_photo_shows(block.text))
+
+
+def _says_what_photo_shows(text: str) -> bool:
+    """`text` is a caption whose last sentence says what the photo shows
+    (``图为…``), after at most one sentence on what happened: a caption is
+    short.  (More sentences before it: paragraph text glued to a caption.)
+
+    >>> _says_what_photo_shows("开展了宣传活动。图为民警带领小"), _says_what_photo_shows("图为民警带领小学生。开展了宣传")
+    (True, False)
+    >>> _says_what_photo_shows("河湖污染防治行动。加快完善管网、污昨日，开展了宣传活动。图为民警带领小")
+    False
+    """
+    text = text.replace("\n", "")
+    match = _PHOTO_SAYS_LAST_RE.search(text)
+    return match is not None and len(_SENTENCE_END_RE.findall(text[: match.start() + 1])) <= 1
 
 
 def _is_caption_start(block: Block) -> bool:
-    """An unfinished paragraph whose last sentence says what a photo shows
-    (``…交通环境。图为民警带领小``): the start of the caption after it.
-
-    >>> _is_caption_start(Block("开展了宣传活动。图为民警带领小")), _is_caption_start(Block("图为民警带领小学生。开展了宣传"))
-    (True, False)
-    """
+    """A short unfinished paragraph that says what a photo shows
+    (``…交通环境。图为民警带领小``): the start of the caption after it."""
     text = block.text.replace("\n", "")
-    return not ends_sentence(text) and _PHOTO_SAYS_LAST_RE.search(text) is not None
+    return len(text) <= MAX_CAPTION_CHARS and not ends_sentence(text) and _says_what_photo_shows(text)
 
 
 def _stands_alone(blocks: list[Block], index: int, column: int) -> bool:
