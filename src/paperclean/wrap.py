@@ -282,6 +282,8 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
     evidence of their joints, each stretch paying :data:`STRETCH_COST`."""
     count = len(run)
     widths = [[_printed_width(line) for line in block.lines] for block in run]
+    # a curly quote may have been set full width: the line is up to a cell wider per quote
+    slack = [[2 + sum(line.count(quote) for quote in "“”‘’") for line in block.lines] for block in run]
     full = [0] * (count + 1)
     lines = [0] * (count + 1)
     local_columns = []
@@ -290,8 +292,8 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
         window = sorted(w for unit in widths[max(0, index - INTERLEAVED_WINDOW) : index + INTERLEAVED_WINDOW + 1] for w in unit)
         column = window[(len(window) * 3) // 4]
         local_columns.append(column)
-        full[index + 1] = full[index] + sum(1 for w in widths[index] if abs(w - column) <= 2)
-        opens_full.append(abs(widths[index][0] - column) <= 2)
+        full[index + 1] = full[index] + sum(1 for w, more in zip(widths[index], slack[index]) if -more <= w - column <= 2)
+        opens_full.append(-slack[index][0] <= widths[index][0] - column <= 2)
         lines[index + 1] = lines[index] + len(widths[index])
     if full[count] < INTERLEAVED_FULL_SHARE * lines[count]:
         return [(0, count, 1)]  # lines of many widths: no columns
