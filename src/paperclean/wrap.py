@@ -295,8 +295,6 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
         full[index + 1] = full[index] + sum(1 for w, more in zip(widths[index], slack[index]) if -more <= w - column <= 2)
         opens_full.append(-slack[index][0] <= widths[index][0] - column <= 2)
         lines[index + 1] = lines[index] + len(widths[index])
-    if full[count] < INTERLEAVED_FULL_SHARE * lines[count]:
-        return [(0, count, 1)]  # lines of many widths: no columns
     # joint[k][b]: block b continuing block b - k, summed from the start
     joint = {}
     for columns in range(1, MAX_INTERLEAVED_COLUMNS + 1):
