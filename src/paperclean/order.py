@@ -932,21 +932,29 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
     """Move the column piece that continues the unfinished paragraph
     `blocks[index]` up to it, when the extraction set other blocks between:
     the first paragraph on the same page, past `following` and before the
-    next dateline (another article), that plainly
-    continues it (a word across the joint or better) and that continues the
-    block before it no better.  The piece runs on through the paragraphs after it until
-    a block that is no paragraph, follows an unfinished paragraph (the
-    piece's own column break), or a paragraph that continues the unfinished block the
-    piece is moved past.  Returns whether it moved anything.
+    next dateline (another article), that plainly continues it and that
+    continues the block before it no better.  Plainly, this far away: it
+    opens with what cannot open a sentence (``，`` ``）``), or it makes a
+    word across the joint (``…撬`` + ``动社会资金``) where a column break
+    cut `blocks[index]` (its last line filled the column) or it ends in the
+    first half of a word.  (A paragraph that ends short without a sentence
+    end lost its rest: ``…放手发`` + ``明确标准`` is no continuation.)  The piece runs on through the paragraphs
+    after it until a block that is no paragraph, follows an unfinished
+    paragraph (the piece's own column break), or a paragraph that continues
+    the unfinished block the piece is moved past.  Returns whether it moved
+    anything.
 
     >>> rows = ["市级科技计划给予资金支持，撬", "（上接A7版）景县殡仪馆开通了网上祭扫通道，各县市区都", "动社会资金5176万元。", "成立了服务机构。"]
     >>> blocks = [Block(row) for row in rows]
+    >>> blocks[0].last_line_share = 1.0
     >>> _bring_distant_continuation(blocks, 0, 1, Document([]))
     True
     >>> [b.text[:6] for b in blocks]
     ['市级科技计划', '动社会资金5', '（上接A7版', '成立了服务机']
     """
     left = blocks[index]
+    # its last line filled the column (a column break cut it), or it ends in the first half of a word
+    cut = CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE or _cut_word(left.text)
     end = min(len(blocks), following + DISTANT_WINDOW)
     for candidate in range(following + 1, end):
         block = blocks[candidate]
@@ -955,7 +963,7 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
         if block.kind != PARAGRAPH:
             continue
         score = joint_score(left.text, block.text)
-        if score < WORD or not _accepts(left, block, score) or opens_sentence(block.text):
+        if score < (WORD if cut else STRONG) or not _accepts(left, block, score) or opens_sentence(block.text):
             continue
         before = blocks[candidate - 1]
         if before.kind in JOINABLE and not ends_sentence(before.text) and joint_score(before.text, block.text) >= score:
