@@ -1152,3 +1152,86 @@ def test_the_rest_of_a_cut_caption_is_joined_not_skipped():
         (CREDIT, "王某 摄"),
         (P, "一年来，全县新建温室大棚两百余座。"),
     ]
+
+
+# --- a column piece set far from the paragraph it continues ------------------
+
+
+def _cut(rows, shares):
+    """Blocks as `_blocks` builds them, with the share of the column their
+    last line filled (1.0: a column break cut the block)."""
+    blocks = _blocks(rows)
+    for block, share in zip(blocks, shares):
+        block.last_line_share = share
+    return blocks
+
+
+def test_a_distant_column_piece_moves_up_to_the_paragraph_it_continues():
+    # `…撬` was cut by a column break (its last line filled the column); the
+    # next block opens a sentence of another column; `动社会资金…` completes
+    # the word 撬动 and follows a block that ends a sentence: it is moved up,
+    # with the complete paragraph after it, and joined
+    rows = [
+        (P, "市级科技计划给予财政资金支持，撬"),
+        (P, "目前，全县已建成救助站三座，各县市区都"),
+        (CAPTION, "图为志愿者在社区服务。"),
+        (CREDIT, "王某 摄"),
+        (P, "动社会资金五千余万元，带动了一批科技项目在园区落地，企业研发投入连续三年保持两位数增长。"),
+        (P, "今年以来，全县共签订技术合同三十项。"),
+    ]
+    doc = restore_reading_order(Document(_cut(rows, [1.0, 1.0, 0.5, 0.5, 0.6, 0.6])), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == [
+        (P, "市级科技计划给予财政资金支持，撬动社会资金五千余万元，带动了一批科技项目在园区落地，企业研发投入连续三年保持两位数增长。"),
+        (P, "今年以来，全县共签订技术合同三十项。"),
+        (P, "目前，全县已建成救助站三座，各县市区都"),
+        (CAPTION, "图为志愿者在社区服务。"),
+        (CREDIT, "王某 摄"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows, shares",
+    [
+        # a paragraph that ends short lost its rest: a word that merely forms
+        # across the joint (发 + 明确 gives 发明) moves nothing
+        pytest.param(
+            [
+                (P, "让企业家安心经营、放手发"),
+                (HEADLINE, "我市召开安全生产工作会议"),
+                (P, "会议要求，各地要压实责任。"),
+                (P, "明确分类标准，开展示范创建，落实源头减量措施，完善收运处置体系，推动各项工作取得实效。"),
+            ],
+            [0.5, 0.5, 0.7, 0.7],
+            id="short-last-line",
+        ),
+        # no piece is looked for past a dateline: another article
+        pytest.param(
+            [
+                (P, "市级科技计划给予财政资金支持，撬"),
+                (HEADLINE, "全县秋粮收购有序推进"),
+                (P, "本报讯（记者王某）近日，全县秋粮收购进展顺利。"),
+                (P, "动社会资金五千余万元，带动了一批科技项目在园区落地，企业研发投入连续三年保持两位数增长。"),
+            ],
+            [1.0, 0.5, 0.6, 0.6],
+            id="past-a-dateline",
+        ),
+    ],
+)
+def test_no_distant_continuation_without_plain_evidence(rows, shares):
+    doc = restore_reading_order(Document(_cut(rows, shares)), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == rows
+
+
+def test_no_distant_continuation_when_the_next_block_goes_on():
+    # the next block goes on from the cut paragraph (a clause, no new
+    # sentence): it is joined, and nothing is looked for farther away
+    rows = [
+        (P, "全市累计建成各类服务站点，"),
+        (P, "为群众提供便利服务。"),
+        (P, "点三百余个，覆盖城乡社区，为群众提供了政策咨询、就业指导、法律援助等多项便民服务。"),
+    ]
+    doc = restore_reading_order(Document(_cut(rows, [1.0, 0.6, 0.6])), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == [
+        (P, "全市累计建成各类服务站点，为群众提供便利服务。"),
+        (P, "点三百余个，覆盖城乡社区，为群众提供了政策咨询、就业指导、法律援助等多项便民服务。"),
+    ]

@@ -581,3 +581,64 @@ def test_a_headline_line_of_its_own(blocks, own_line):
     doc = split_blocks(Document([Block(text) for text in blocks]), CONFIG)
     line = next(block for block in doc.blocks if block.text.startswith(("把实事", "民生保障")))
     assert line.own_line is own_line
+
+
+@pytest.mark.parametrize(
+    "blocks, kinds",
+    [
+        # a caption cut in two above its credit: the first part says what the
+        # photo shows (…。图为…) and ends no sentence: it is the caption's start
+        pytest.param(
+            ["昨日，市交警支队在人民广场开展了交通安全宣传活动。图为民警带领小", "学生参与货车盲区体验。", "陈康 摄"],
+            ["caption", "caption", "credit"],
+            id="caption-start",
+        ),
+        # the end of such a caption lost: the part above the credit is its caption
+        pytest.param(
+            ["昨日，市交警支队在人民广场开展了交通安全宣传活动。图为民警带领小学生参与体验活", "陈康 摄"],
+            ["caption", "credit"],
+            id="caption-end-lost",
+        ),
+        # paragraph text glued before it (more than one sentence before 图为): unchanged
+        pytest.param(
+            [
+                "全面完成排水管网改造。加快完善工业园区配套管网、污昨日，市交警支队开展了宣传活动。图为民警带领小",
+                "学生参与货车盲区体验。",
+                "陈康 摄",
+            ],
+            ["paragraph", "caption", "credit"],
+            id="paragraph-glued",
+        ),
+        # an unfinished paragraph above a credit that shows no photo: unchanged
+        pytest.param(
+            ["昨日，市交警支队在人民广场开展了交通安全宣传活动，引导市民自觉遵守交通法", "陈康 摄"],
+            ["paragraph", "credit"],
+            id="no-photo",
+        ),
+    ],
+)
+def test_a_caption_that_says_what_the_photo_shows(blocks, kinds):
+    doc = split_blocks(Document([Block(text) for text in blocks]), Config())
+    assert [block.kind for block in doc.blocks] == kinds
+
+
+def test_interleaved_lines_full_of_quotes_fill_their_column():
+    # pdftotext at a wide leading writes two lines of each column in turn;
+    # curly quotes, counted narrow, make the lines look short of the column
+    rows = [
+        "“今年，市科技局在‘以赛代评’上", "“我们将深入贯彻落实‘1559’",
+        "持续发力，聚焦‘减隔震’两个领", "工作计划，以‘富美冀州’为中心",
+        "域重大技术需求，发布了七个技", "任务，实施‘产业强区’等五大战",
+        "术榜单。”", "略。”",
+        "李存友表示，下一步将结合省市", "张洪涛表示，将全力推动各项工",
+        "相关政策进一步完善立项机制。", "作落到实处，取得更大的成效。",
+    ]
+    from paperclean import clean
+
+    text = "\n\n".join(f"{a}" for a in rows) + "\n"
+    assert clean(text).rstrip("\n").split("\n\n") == [
+        "“今年，市科技局在‘以赛代评’上持续发力，聚焦‘减隔震’两个领域重大技术需求，发布了七个技术榜单。”",
+        "李存友表示，下一步将结合省市相关政策进一步完善立项机制。",
+        "“我们将深入贯彻落实‘1559’工作计划，以‘富美冀州’为中心任务，实施‘产业强区’等五大战略。”",
+        "张洪涛表示，将全力推动各项工作落到实处，取得更大的成效。",
+    ]

@@ -935,10 +935,12 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
     next dateline (another article), that plainly continues it and that
     continues the block before it no better.  Plainly, this far away: it
     opens with what cannot open a sentence (``，`` ``）``), or it makes a
-    word across the joint (``…撬`` + ``动社会资金``) where a column break
-    cut `blocks[index]` (its last line filled the column) or it ends in the
-    first half of a word.  (A paragraph that ends short without a sentence
-    end lost its rest: ``…放手发`` + ``明确标准`` is no continuation.)  The piece runs on through the paragraphs
+    word across the joint (``…撬`` + ``动社会资金``) where `blocks[index]`
+    ends in the first half of a word, or where a column break cut it (its
+    last line filled the column) and no headline stands between (another
+    article may start there).  (A paragraph that ends short without a
+    sentence end lost its rest: ``…放手发`` + ``明确标准`` is no
+    continuation.)  The piece runs on through the paragraphs
     after it until a block that is no paragraph, follows an unfinished
     paragraph (the piece's own column break), or a paragraph that continues
     the unfinished block the piece is moved past.  Returns whether it moved
@@ -954,16 +956,22 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
     """
     left = blocks[index]
     # its last line filled the column (a column break cut it), or it ends in the first half of a word
-    cut = CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE or _cut_word(left.text)
+    cut = CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE
+    half_word = _cut_word(left.text)
     end = min(len(blocks), following + DISTANT_WINDOW)
+    if following >= len(blocks) or opens_with_dateline(blocks[following].text):
+        return False
+    past_headline = False
     for candidate in range(following + 1, end):
         block = blocks[candidate]
         if block.page != left.page or opens_with_dateline(block.text):
             return False  # another page, or another article
+        past_headline = past_headline or (blocks[candidate - 1].kind == HEADLINE and not _headline_piece(blocks[candidate - 1]))
         if block.kind != PARAGRAPH:
             continue
         score = joint_score(left.text, block.text)
-        if score < (WORD if cut else STRONG) or not _accepts(left, block, score) or opens_sentence(block.text):
+        # past a headline (another article may start there), only a word's lost half
+        if score < (WORD if half_word or (cut and not past_headline) else STRONG) or not _accepts(left, block, score) or opens_sentence(block.text):
             continue
         before = blocks[candidate - 1]
         if before.kind in JOINABLE and not ends_sentence(before.text) and joint_score(before.text, block.text) >= score:

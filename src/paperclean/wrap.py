@@ -180,7 +180,7 @@ def split_blocks(doc: Document, config) -> Document:
         block.own_line = block.kind == HEADLINE and _stands_alone(blocks, index, column)
         if block.kind == HEADLINE and not block.own_line and (_is_cut_paragraph(block, column) or _is_spread_line(block, column)):
             block.kind = PARAGRAPH
-    for previous, block in zip(blocks, blocks[1:]):
+    for previous, block in reversed(list(zip(blocks, blocks[1:]))):  # a caption's parts from the credit up
         if block.kind == CREDIT and _is_caption_text(previous):
             previous.kind = CAPTION
         elif block.kind == CAPTION and previous.kind == PARAGRAPH and _is_caption_start(previous):
