@@ -1235,3 +1235,22 @@ def test_no_distant_continuation_when_the_next_block_goes_on():
         (P, "全市累计建成各类服务站点，为群众提供便利服务。"),
         (P, "点三百余个，覆盖城乡社区，为群众提供了政策咨询、就业指导、法律援助等多项便民服务。"),
     ]
+
+
+def test_a_headline_phrase_that_interrupts_a_cut_paragraph_moves_after_it():
+    # a headline's phrases set one a line beside the column: the extractor
+    # put one between a cut paragraph (its last line filled the column) and
+    # its rest (履行协 + 调指导 makes 协调); the rest comes up, the headline
+    # goes after the paragraph
+    rows = [
+        (P, "联席会议办公室充分发挥作用，认真履行协"),
+        (HEADLINE, "启航新征程"),
+        (P, "调指导职责，积极谋划工作重点，确保各项政策措施的审查工作规范有序，做到应审尽审、审必规范。"),
+        (P, "今年以来，全市新增审查政策措施四十余件，未发现违反公平竞争审查标准的情况。"),
+    ]
+    doc = restore_reading_order(Document(_cut(rows, [1.0, 0.5, 0.9, 0.9])), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == [
+        (P, "联席会议办公室充分发挥作用，认真履行协调指导职责，积极谋划工作重点，确保各项政策措施的审查工作规范有序，做到应审尽审、审必规范。"),
+        (P, "今年以来，全市新增审查政策措施四十余件，未发现违反公平竞争审查标准的情况。"),
+        (HEADLINE, "启航新征程"),
+    ]

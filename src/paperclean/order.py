@@ -938,7 +938,9 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
     word across the joint (``…撬`` + ``动社会资金``) where `blocks[index]`
     ends in the first half of a word, or where a column break cut it (its
     last line filled the column) and no headline stands between (another
-    article may start there).  (A paragraph that ends short without a
+    article may start there) but for headlines alone right before it (a
+    headline's phrases, set one a line beside the column, interrupt the
+    sentence).  (A paragraph that ends short without a
     sentence end lost its rest: ``…放手发`` + ``明确标准`` is no
     continuation.)  The piece runs on through the paragraphs
     after it until a block that is no paragraph, follows an unfinished
@@ -970,8 +972,11 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
         if block.kind != PARAGRAPH:
             continue
         score = joint_score(left.text, block.text)
-        # past a headline (another article may start there), only a word's lost half
-        if score < (WORD if half_word or (cut and not past_headline) else STRONG) or not _accepts(left, block, score) or opens_sentence(block.text):
+        # past a headline (another article may start there), only a word's
+        # lost half, unless the headlines alone interrupt (a headline's phrases
+        # set one a line beside the column)
+        interrupted = not past_headline or all(b.kind == HEADLINE for b in blocks[following:candidate])
+        if score < (WORD if half_word or (cut and interrupted) else STRONG) or not _accepts(left, block, score) or opens_sentence(block.text):
             continue
         before = blocks[candidate - 1]
         if before.kind in JOINABLE and not ends_sentence(before.text) and joint_score(before.text, block.text) >= score:
