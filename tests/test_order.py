@@ -36,6 +36,7 @@ from paperclean.order import (
     STRONG,
     WEAK,
     WORD,
+    _bring_distant_continuation,
     grammar_score,
     joint_score,
     merge_split_tables,
@@ -1254,3 +1255,21 @@ def test_a_headline_phrase_that_interrupts_a_cut_paragraph_moves_after_it():
         (P, "今年以来，全市新增审查政策措施四十余件，未发现违反公平竞争审查标准的情况。"),
         (HEADLINE, "启航新征程"),
     ]
+
+
+@pytest.mark.parametrize("kind, moved", [("subtitle", False), ("headline", True)])
+def test_no_distant_continuation_is_looked_for_past_a_subtitle(kind, moved):
+    # a `——` subtitle opens what follows it (spec §2: a block of its own, in
+    # a headline group): a paragraph past it is not the rest of the cut one,
+    # even where a word reads across the joint (明 + 水); past a headline's
+    # phrases alone it may be (they can interrupt a sentence)
+    rows = [
+        ("全市开展活动，号召市民捡起小烟头，拾起大文明", PARAGRAPH),
+        ("——我为创城增光彩志愿服务活动，回收烟头17公斤。", kind),
+        ("水通则心通，心通则民安。", PARAGRAPH),
+    ]
+    blocks = [Block(text, kind) for text, kind in rows]
+    blocks[0].last_line_share = 1.0  # the cut line filled its column
+    assert _bring_distant_continuation(blocks, 0, 1, Document([])) is moved
+    order = [0, 2, 1] if moved else [0, 1, 2]
+    assert [b.text for b in blocks] == [rows[i][0] for i in order]

@@ -46,7 +46,7 @@ from .punctuation import widen_half_width_punctuation
 from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text
 from .spacing import space_running_text
 from .wrap import join_lines
-from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, TABLE, Block, Document
+from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, SUBTITLE, TABLE, Block, Document
 
 #: Fewest occurrences in the dictionary for a word across a joint to count.
 MIN_WORD_FREQUENCY = 10
@@ -961,12 +961,12 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
     cut = CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE
     half_word = _cut_word(left.text)
     end = min(len(blocks), following + DISTANT_WINDOW)
-    if following >= len(blocks) or opens_with_dateline(blocks[following].text):
-        return False
+    if following >= len(blocks) or opens_with_dateline(blocks[following].text) or blocks[following].kind == SUBTITLE:
+        return False  # a dateline or a subtitle (`——…`) opens what follows: the rest is not past it
     past_headline = False
     for candidate in range(following + 1, end):
         block = blocks[candidate]
-        if block.page != left.page or opens_with_dateline(block.text):
+        if block.page != left.page or opens_with_dateline(block.text) or block.kind == SUBTITLE:
             return False  # another page, or another article
         past_headline = past_headline or (blocks[candidate - 1].kind == HEADLINE and not _headline_piece(blocks[candidate - 1]))
         if block.kind != PARAGRAPH:
