@@ -640,6 +640,9 @@ PHRASE_JOIN_CASES = [
     # ... but running text before it is not: the opening mark was lost with the text
     ([(P, "会上，传达了市委主要领导近期"), (P, "市创建卫生城市“三项机制”强督查、促落实工作方案》，通报了有关情况。")],
      [(P, "会上，传达了市委主要领导近期"), (P, "市创建卫生城市“三项机制”强督查、促落实工作方案》，通报了有关情况。")]),
+    # ... nor a block that does not open with a Hanzi (debris, a number)
+    ([(H, "市创建卫生城市工作推进会"), (P, "2021年度督查工作方案》，通报了有关情况。")],
+     [(H, "市创建卫生城市工作推进会"), (P, "2021年度督查工作方案》，通报了有关情况。")]),
     # a title opened in the block before
     ([(P, "会议传达了《关于进一步加强城市"), (P, "管理的实施意见》，部署下一步工作。")],
      [(P, "会议传达了《关于进一步加强城市管理的实施意见》，部署下一步工作。")]),

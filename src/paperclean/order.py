@@ -80,7 +80,7 @@ _CONTENT_RE = regex.compile(r"[\p{L}\p{N}]")
 _SENTENCE_END_RE = regex.compile(r"[。！？!?]")
 #: `管理的实施意见》，部署了…`: the first sentence closes a title or an
 #: aside it never opened, so the block starts inside one
-_CLOSES_UNOPENED_RE = regex.compile(r"^[^《（(。！？!?]*[》）)]")
+_CLOSES_UNOPENED_RE = regex.compile(rf"^[{HAN}][^《（(。！？!?]*[》）)]")
 _LEADING_MARKS = "“”‘’\"'《》（）() "
 
 INTERRUPTIONS = frozenset({CAPTION, CREDIT, FURNITURE})
@@ -530,8 +530,9 @@ def _is_unfinished(block: Block, after: Block | None = None) -> bool:
 
 
 def _starts_inside(block: Block | None) -> bool:
-    """`block` is a paragraph whose first sentence closes a title or an aside
-    (`》` `）`) that it never opened."""
+    """`block` is a paragraph that opens with a Hanzi and whose first
+    sentence closes a title or an aside (`》` `）`) that it never opened: the
+    rest of a title cut after its first words."""
     return block is not None and block.kind == PARAGRAPH and _CLOSES_UNOPENED_RE.match(block.text.lstrip()) is not None
 
 
@@ -559,7 +560,7 @@ def _accepts(left: Block, right: Block, score: int) -> bool:
     if right.kind == HEADLINE:
         return score >= WORD and " " not in right.text.strip()  # phrase spaces: a real headline
     if left.kind == HEADLINE:  # only a headline-shaped paragraph piece gets here
-        if not has_running_commas(left.text) and _starts_inside(right):
+        if not has_running_commas(left.text) and _HAN_RE.match(left.text.rstrip()[-1:]) and _starts_inside(right):
             return True  # the start of the title that `right` closes (see _is_unfinished)
         if _REPORTED_SPEECH_RE.search(left.text) or _opens_with_date_clause(left.text):
             return score >= PHRASE  # `…负责人表示，此次…`, `2022年3月，…`: running text, no headline
