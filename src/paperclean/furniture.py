@@ -84,6 +84,8 @@ STEP_NAME = "remove_furniture"
 #: joined, and a second pass must reach no further from the edge than the
 #: first.
 MAX_SLACK_CHARS = 20
+#: How often the page edges are looked at again after stray pieces went.
+MAX_EDGE_ROUNDS = 3
 #: How many lines at each edge of a page are examined at most.
 EDGE_LINES = 12
 #: Furniture lines are short; longer lines are never furniture.
@@ -318,10 +320,28 @@ def furniture_lines(doc: Document) -> list[tuple[int, int, str, list[tuple[str, 
     for index, block in enumerate(doc.blocks):
         pages.setdefault(block.page, []).append(index)
     running = _running_lines(doc, pages) if len(pages) > 1 else set()
+    # a stray piece found in mid-page is gone, as a second pass would see it:
+    # the page edges are looked at again without it (what stood behind it
+    # may now be at the edge)
+    stray: dict[tuple[int, int], tuple[str, list]] = {}
+    for _ in range(MAX_EDGE_ROUNDS):
+        found = _edge_and_anywhere_lines(doc, pages, running, set(stray))
+        found.update(stray)
+        more = _stray_pieces(doc, found)
+        found.update(more)
+        if more.keys() <= stray.keys():
+            break
+        stray.update(more)
+    return [(b, i, kind, pieces) for (b, i), (kind, pieces) in sorted(found.items())]
+
+
+def _edge_and_anywhere_lines(doc: Document, pages: dict[int, list[int]], running: set, skip: set) -> dict:
+    """The furniture lines at the edges of each page (lines in `skip` left
+    out, as if gone) and the unmistakable ones anywhere."""
     found: dict[tuple[int, int], tuple[str, list]] = {}
     for indices in pages.values():
-        top = _edge_lines(doc, indices, from_top=True)
-        bottom = _edge_lines(doc, indices, from_top=False)
+        top = _edge_lines(doc, indices, from_top=True, skip=skip)
+        bottom = _edge_lines(doc, indices, from_top=False, skip=skip)
         for lines, at_bottom in ((top, False), (bottom, True)):
             found.update(_edge_run(lines, running, at_bottom))
         for index in indices:
@@ -334,8 +354,7 @@ def furniture_lines(doc: Document) -> list[tuple[int, int, str, list[tuple[str, 
                 read = read_furniture_line(line)
                 if read and furniture_strength(*read) == ANYWHERE:
                     found[(index, number)] = read
-    found.update(_stray_pieces(doc, found))
-    return [(b, i, kind, pieces) for (b, i), (kind, pieces) in sorted(found.items())]
+    return found
 
 
 def _stray_pieces(doc: Document, found: dict) -> dict:
@@ -395,7 +414,7 @@ def _stray_scan(doc: Document, found: dict, labels_seen: bool, sections: set[str
     return stray
 
 
-def _edge_lines(doc: Document, indices: list[int], from_top: bool) -> list[tuple[int, int, str]]:
+def _edge_lines(doc: Document, indices: list[int], from_top: bool, skip: set = frozenset()) -> list[tuple[int, int, str]]:
     """Up to :data:`EDGE_LINES` lines ``(block, line, text)`` from one edge
     of a page, the nearest to the edge first.  The lines of tables and jump
     lines count, with an empty text (they are never furniture)."""
@@ -404,7 +423,7 @@ def _edge_lines(doc: Document, indices: list[int], from_top: bool) -> list[tuple
         block = doc.blocks[index]
         numbered = list(enumerate(block.text.split("\n")))
         for number, line in numbered if from_top else reversed(numbered):
-            if line.strip():
+            if line.strip() and (index, number) not in skip:
                 lines.append((index, number, "" if block.kind in _NEVER else line))
                 if len(lines) >= EDGE_LINES:
                     return lines
