@@ -202,37 +202,71 @@ def find_gutters(rows: list[list[Word]], min_width: float, jitter: float = 0.0, 
     >>> [(g.start, g.end) for g in find_gutters(rows, 2)]
     [(12.0, 16.0)]
     """
-    long_rows = [row for row in rows if row and row[-1].x1 >= MIN_LINE_UNITS and not _letter_spaced(row)]
+    return _gutters_of_long_rows([row for row in rows if _is_long(row)], min_width, jitter, slack)
+
+
+def _is_long(row: list[Word]) -> bool:
+    """Whether a row is used to find gutters: long enough, not letters spread apart."""
+    return bool(row) and row[-1].x1 >= MIN_LINE_UNITS and not _letter_spaced(row)
+
+
+def _gutters_of_long_rows(long_rows: list[list[Word]], min_width: float, jitter: float, slack: float) -> list[Gutter]:
+    """:func:`find_gutters` of rows whose long rows are these."""
     if len(long_rows) < MIN_LAYOUT_LINES:
         return []
-    step = 0.5
-    size = int(max(row[-1].x1 for row in long_rows) / step) + 2
-    # counts per cell, kept as differences from the cell before
-    occupied = [0] * (size + 1)
-    reaching = [0] * (size + 1)
-    left_text = [0] * (size + 1)
     widest = _widest_line(long_rows) if jitter else float("inf")
+    size = _cells_for(long_rows)
+    return _gutters_from_counts(long_rows, _cell_counts(long_rows, jitter, widest, size), size, min_width, slack)
+
+
+#: Gutters are looked for in cells this wide (units).
+CELL_UNITS = 0.5
+
+
+def _cells_for(long_rows: list[list[Word]]) -> int:
+    """How many cells the counts of :func:`_cell_counts` need for these rows."""
+    return int(max(row[-1].x1 for row in long_rows) / CELL_UNITS) + 2
+
+
+def _cell_counts(long_rows: list[list[Word]], jitter: float, widest: float, size: int) -> list[list[int]]:
+    """For each cell, how many rows have a word on it, reach past it, have
+    text left of it; kept as differences from the cell before (so that a
+    row's counts can be taken out again: :func:`_add_row_counts`)."""
+    counts = [[0] * (size + 1) for _ in range(3)]
     for row in long_rows:
-        covered_to = 0
-        for word in row:
-            if word.x1 - word.x0 > widest:
-                continue  # a caption in a smaller face: its width is not known
-            shrink = min(jitter, (word.x1 - word.x0) / 4)
-            first_cell = max(int((word.x0 + shrink) / step), covered_to)
-            end_cell = max(int((word.x0 + shrink) / step) + 1, int((word.x1 - shrink) / step + 0.999))
-            if end_cell > first_cell:
-                occupied[first_cell] += 1
-                occupied[end_cell] -= 1
-                covered_to = end_cell
-        reaching[0] += 1
-        reaching[int(row[-1].x1 / step)] -= 1
-        left_text[int(row[0].x0 / step) + 1] += 1
-    occupied, reaching, left_text = (list(accumulate(counts)) for counts in (occupied, reaching, left_text))
+        _add_row_counts(counts, row, jitter, widest, 1)
+    return counts
+
+
+def _add_row_counts(counts: list[list[int]], row: list[Word], jitter: float, widest: float, sign: int) -> None:
+    step = CELL_UNITS
+    occupied, reaching, left_text = counts
+    covered_to = 0
+    for word in row:
+        if word.x1 - word.x0 > widest:
+            continue  # a caption in a smaller face: its width is not known
+        shrink = min(jitter, (word.x1 - word.x0) / 4)
+        first_cell = max(int((word.x0 + shrink) / step), covered_to)
+        end_cell = max(int((word.x0 + shrink) / step) + 1, int((word.x1 - shrink) / step + 0.999))
+        if end_cell > first_cell:
+            occupied[first_cell] += sign
+            occupied[end_cell] -= sign
+            covered_to = end_cell
+    reaching[0] += sign
+    reaching[int(row[-1].x1 / step)] -= sign
+    left_text[int(row[0].x0 / step) + 1] += sign
+
+
+def _gutters_from_counts(
+    long_rows: list[list[Word]], counts: list[list[int]], size: int, min_width: float, slack: float
+) -> list[Gutter]:
+    """The gutters of :func:`find_gutters` from the cell counts of these rows."""
+    step = CELL_UNITS
+    occupied, reaching, left_text = (list(accumulate(cell_counts)) for cell_counts in counts)
+    least_left_text = GUTTER_TEXT_SHARE * len(long_rows)
     blank = [
-        reaching[cell] >= MIN_LAYOUT_LINES
-        and reaching[cell] - occupied[cell] >= GUTTER_BLANK_SHARE * reaching[cell]
-        and left_text[cell] >= GUTTER_TEXT_SHARE * len(long_rows)
-        for cell in range(size)
+        reach >= MIN_LAYOUT_LINES and reach - occupied_count >= GUTTER_BLANK_SHARE * reach and left_count >= least_left_text
+        for reach, occupied_count, left_count in zip(reaching[:size], occupied, left_text)
     ]
     gutters: list[Gutter] = []
     cell = 0
@@ -269,8 +303,8 @@ def _widest_line(rows: list[list[Word]]) -> float:
 def _letter_spaced(row: list[Word]) -> bool:
     """Mostly lone characters spread apart by justification (``保 生 活 方``):
     the spaces between them are no gutters."""
-    solid = sum(word.x1 - word.x0 for word in row if word.x1 - word.x0 >= SOLID_WORD_UNITS)
-    return solid < 0.5 * sum(word.x1 - word.x0 for word in row)
+    widths = [word.x1 - word.x0 for word in row]
+    return sum(width for width in widths if width >= SOLID_WORD_UNITS) < 0.5 * sum(widths)
 
 
 def _text_on_both_sides(rows: list[list[Word]], start: float, end: float) -> bool:
@@ -527,8 +561,11 @@ def read_columns_of_page(text: str) -> str:
         return text
     best = None
     for placement in _placements_to_try(text):
-        lines = _unglue(page_lines, placement) if placement.unglue else page_lines
-        rows = [placement.words(line) if "\t" not in line else [] for line in lines]
+        if placement.unglue:
+            lines, rows = _unglued_rows(page_lines, placement)
+            rows = [row if "\t" not in line else [] for line, row in zip(lines, rows)]
+        else:
+            lines, rows = page_lines, [placement.words(line) if "\t" not in line else [] for line in page_lines]
         gutters = max(_region_gutters(rows, placement), _largest_region_gutters(lines, rows, placement), key=len)
         if gutters:
             best = (placement, lines, rows, gutters)
@@ -648,8 +685,27 @@ def _region_gutters(rows: list[list[Word]], placement: Placement) -> list[Gutter
     at its top (a headline) hide them: the most gutters found without up to
     `MAX_TOP_LINES` of its first lines."""
     best: list[Gutter] = []
+    long_flags = [_is_long(row) for row in rows]
+    # the counts of the rows from `base_top` on, with the widest line they were counted with
+    base_top, base_widest, base_size, base_counts = 0, -1.0, 0, [[]]
     for top in range(min(MAX_TOP_LINES, len(rows) - MIN_LAYOUT_LINES) + 1):
-        gutters = _gutters(rows[top:], placement)
+        long_rows = [row for row, long in zip(rows[top:], long_flags[top:]) if long]
+        if len(long_rows) < MIN_LAYOUT_LINES:
+            continue
+        widest = _widest_line(long_rows) if placement.jitter else float("inf")
+        if widest == base_widest:
+            # the same counts without the rows above: a smaller page (cells
+            # past its text, never blank, change nothing)
+            counts = [list(cell_counts) for cell_counts in base_counts]
+            for row, long in zip(rows[base_top:top], long_flags[base_top:top]):
+                if long:
+                    _add_row_counts(counts, row, placement.jitter, widest, -1)
+            size = base_size
+        else:
+            size = _cells_for(long_rows)
+            counts = _cell_counts(long_rows, placement.jitter, widest, size)
+            base_top, base_widest, base_size, base_counts = top, widest, size, [list(cell_counts) for cell_counts in counts]
+        gutters = _gutters_from_counts(long_rows, counts, size, placement.min_gutter, placement.slack)
         if (len(gutters), _total_width(gutters)) > (len(best), _total_width(best)):
             best = gutters
     return best
@@ -764,23 +820,32 @@ def _unglue(lines: list[str], placement: Placement) -> list[str]:
     >>> [line.strip() for line in _unglue(lines, PLACEMENTS[1])[-3:]]
     ['左栏最后一行 右栏最后一行', '图片说明', '说明文字']
     """
+    return _unglued_rows(lines, placement)[0]
+
+
+def _unglued_rows(lines: list[str], placement: Placement) -> tuple[list[str], list[list[Word]]]:
+    """The lines of :func:`_unglue`, and the words of each."""
     rows = [placement.words(line) for line in lines]
     ends = sorted(row[-1].x1 for row in rows if len(row) > 1)
     if len(ends) < MIN_LAYOUT_LINES:
-        return lines
+        return lines, rows
     edge = ends[int(len(ends) * GLUE_EDGE_SHARE)]
     line_starts = {round(row[0].x0) for row in rows if row}
     out: list[str] = []
+    out_rows: list[list[Word]] = []
     for line, row in zip(lines, rows):
         for previous, word in zip(row, row[1:]):
             if word.x0 > edge + MIN_COLUMN_UNITS and word.start - previous.end >= 2:
                 glued = line[previous.end :]
-                if round(placement.words(glued)[0].x0) in line_starts:
+                glued_row = placement.words(glued)
+                if round(glued_row[0].x0) in line_starts:
                     out += [line[: previous.end], glued]
+                    out_rows += [placement.words(line[: previous.end]), glued_row]
                     break
         else:
             out.append(line)
-    return out
+            out_rows.append(row)
+    return out, out_rows
 
 
 def _regions(lines: list[str]) -> list[list[int]]:
