@@ -103,6 +103,8 @@ _GAP_RE = regex.compile(r"\S[ \u3000]+\S")
 _SIDE_BY_SIDE_RE = regex.compile(r"[^\s\u3000]{3}[ \u3000]+[^\s\u3000]{3}")
 _CJK_GAP_RE = regex.compile(r"(?<=[\p{Han}，。、；：”“）》])[ ]+(?=[\p{Han}“（《])")
 _BLANK_RE = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
+#: A space between two words of a line (as :data:`_WORD_RE` cuts them).
+_INNER_SPACE_RE = regex.compile(r"[^ \u3000][ \u3000]+[^ \u3000]")
 
 
 @dataclass(slots=True)
@@ -284,6 +286,40 @@ def _gutters_from_counts(
                 gutters.append(Gutter(cell * step, end * step, slack))
         cell = end
     return gutters
+
+
+def _grid_may_have_gutters(lines: list[str]) -> bool:
+    """Whether the search in :func:`read_columns_of_page` can find gutters
+    in these lines placed on a grid: a cheap count that lets a page without
+    columns skip it, and never says no where the search finds a gutter.
+
+    On every cell of a gutter, at least 85% of the long rows reaching it are
+    blank, and at least 40% of the long rows have text on both sides of it;
+    so at least 25% of the long rows have a space between two words.  A
+    line of one word as long as a long row is one of the other long rows:
+    lines with a space between words must be at least a third as many, on
+    the page without its first lines (`MAX_TOP_LINES`) or in its longest
+    region.
+
+    >>> _grid_may_have_gutters(["第一栏的文字内容很长很长    第二栏的文字内容也很长"] * 6)
+    True
+    >>> _grid_may_have_gutters(["一段正文的文字内容很长很长很长很长很长很长"] * 6 + ["标题  短语"])
+    False
+    """
+    spaced = [0] * len(lines)  # 1: a space between words; -1: one long word
+    for number, line in enumerate(lines):
+        if "\t" in line:
+            continue
+        if _INNER_SPACE_RE.search(line):
+            spaced[number] = 1
+        elif len(line.rstrip(" \u3000")) >= MIN_LINE_UNITS and len(line.strip(" \u3000")) >= SOLID_WORD_UNITS:
+            spaced[number] = -1
+    top_lines = max(0, min(MAX_TOP_LINES, len(lines) - MIN_LAYOUT_LINES))
+    if 1 in spaced and 3 * spaced.count(1) >= spaced.count(-1) - spaced[:top_lines].count(-1):
+        return True
+    regions = _regions(lines)
+    region = [spaced[index] for index in max(regions, key=len)] if regions else []
+    return 3 * region.count(1) >= region.count(-1) and 1 in region
 
 
 def _widest_line(rows: list[list[Word]]) -> float:
@@ -564,6 +600,8 @@ def read_columns_of_page(text: str) -> str:
         if placement.unglue:
             lines, rows = _unglued_rows(page_lines, placement)
             rows = [row if "\t" not in line else [] for line, row in zip(lines, rows)]
+        elif not placement.jitter and not _grid_may_have_gutters(page_lines):
+            continue
         else:
             lines, rows = page_lines, [placement.words(line) if "\t" not in line else [] for line in page_lines]
         gutters = max(_region_gutters(rows, placement), _largest_region_gutters(lines, rows, placement), key=len)
