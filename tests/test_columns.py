@@ -15,9 +15,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import paperclean
-from paperclean.columns import read_columns_of_page
+from paperclean.columns import (
+    MAX_TOP_LINES,
+    MIN_LAYOUT_LINES,
+    PLACEMENTS,
+    _grid_may_have_gutters,
+    _largest_region_gutters,
+    _region_gutters,
+    find_gutters,
+    read_columns_of_page,
+)
 from paperclean.document import Block, Document, render
 from paperclean.columns import read_columns
 
@@ -247,3 +258,78 @@ def test_pages_are_read_each_on_its_own():
     doc = paperclean.pipeline.run(text, steps=[paperclean.pipeline.STEPS[0]])
     assert [block.page for block in doc.blocks] == [0, 1]
     assert render(doc) == expected_page + "\n\n" + expected_page + "\n"
+
+
+# --- the cheap checks before the gutter search: never skip a page with gutters ----------------
+
+PROSE_LINE = "一段正文的文字内容很长很长很长很长很长很长"
+COLUMN_LINE = "左栏第一行文字内容较长较长    右栏第一行文字内容较长较长"
+
+GRID_MAY_HAVE_GUTTERS = [
+    # columns side by side on every line
+    ([COLUMN_LINE] * 6, True),
+    # a headline with phrase spaces above plain paragraphs: one line with a
+    # space between words against six long lines of one word
+    (["排查到位 维护周到 处理及时"] + [PROSE_LINE] * 6, False),
+    # prose with a few lines whose line breaks became spaces, scattered: two
+    # such lines against ten long lines of one word (fourteen, less the four
+    # first lines that may be left out), fewer than a third
+    ([PROSE_LINE] * 7 + ["文字内容很长很长 很长很长很长很长"] + [PROSE_LINE] * 7 + ["文字内容 很长很长很长很长很长很长"], False),
+    # ...as many as a third: the search runs
+    ([PROSE_LINE] * 5 + ["文字内容很长很长 很长很长很长很长"] + [PROSE_LINE] * 5 + ["文字内容 很长很长很长很长很长很长"], True),
+    # a short region of columns (three lines side by side) on a page of prose:
+    # the longest region is the columns
+    ([PROSE_LINE] * 2 + [""] + [COLUMN_LINE] * 3 + [PROSE_LINE] * 3, True),
+    # lines at the top (a kicker, a headline) may be left out of the count
+    (["标题 短语"] + [PROSE_LINE] * 4 + [COLUMN_LINE] * 2, True),
+    # a table: rows with tabs are never searched
+    (["项目\t数量\t金额"] * 8, False),
+    ([], False),
+]
+
+
+@pytest.mark.parametrize("lines, expected", GRID_MAY_HAVE_GUTTERS)
+def test_pages_on_a_grid_skip_the_gutter_search_only_without_spaced_lines(lines, expected):
+    assert _grid_may_have_gutters(lines) is expected
+
+
+def _searched_gutters(lines: list[str], placement) -> list:
+    rows = [placement.words(line) if "\t" not in line else [] for line in lines]
+    return max(_region_gutters(rows, placement), _largest_region_gutters(lines, rows, placement), key=len)
+
+
+@st.composite
+def layout_lines(draw) -> list[str]:
+    """Lines of a page near the edge of having columns: lines of two
+    columns (text padded to a column width or not, then a gap of one to
+    four spaces), lines of prose of any length, some indented, blank lines."""
+    width = draw(st.integers(8, 16))
+    text = st.text(alphabet="中文字a1", min_size=1, max_size=2 * width + 4)
+    column_line = st.tuples(
+        st.text(alphabet="中文字a1", min_size=width - 3, max_size=width),
+        st.booleans(),
+        st.integers(1, 4),
+        st.text(alphabet="中文字a1", min_size=1, max_size=width),
+    ).map(lambda parts: (parts[0].ljust(width) if parts[1] else parts[0]) + " " * parts[2] + parts[3])
+    line = st.one_of(column_line, text, text.map(lambda line: "  " + line), st.just(""))
+    share = draw(st.sampled_from([0.3, 0.4, 0.5, 0.8, 0.95]))  # of column lines
+    return [draw(column_line if draw(st.floats(0, 1)) < share else line) for _ in range(draw(st.integers(3, 30)))]
+
+
+@given(layout_lines())
+def test_the_grid_check_never_skips_a_page_whose_search_finds_gutters(lines):
+    if not _grid_may_have_gutters(lines):
+        assert _searched_gutters(lines, PLACEMENTS[0]) == []
+
+
+@given(layout_lines(), st.sampled_from(PLACEMENTS))
+def test_the_region_search_counts_like_a_search_of_each_part(lines, placement):
+    # `_region_gutters` takes the rows above out of its counts instead of
+    # counting again: the same gutters as searching each part on its own.
+    rows = [placement.words(line) for line in lines]
+    best = []
+    for top in range(min(MAX_TOP_LINES, len(rows) - MIN_LAYOUT_LINES) + 1):
+        gutters = find_gutters(rows[top:], placement.min_gutter, placement.jitter, placement.slack)
+        if (len(gutters), sum(g.end - g.start for g in gutters)) > (len(best), sum(g.end - g.start for g in best)):
+            best = gutters
+    assert [(g.start, g.end) for g in _region_gutters(rows, placement)] == [(g.start, g.end) for g in best]
