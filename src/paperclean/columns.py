@@ -96,6 +96,8 @@ MIN_REGION_LINES = 3
 #: A word this far (units) right of its column's start is indented (a
 #: paragraph's first line: two ideographic spaces).
 INDENT_UNITS = 1.5
+#: Gutters are looked for in cells this wide (units).
+CELL_UNITS = 0.5
 
 _WORD_RE = regex.compile(r"[^ \u3000]+")
 _GAP_RE = regex.compile(r"\S[ \u3000]+\S")
@@ -219,10 +221,6 @@ def _gutters_of_long_rows(long_rows: list[list[Word]], min_width: float, jitter:
     widest = _widest_line(long_rows) if jitter else float("inf")
     size = _cells_for(long_rows)
     return _gutters_from_counts(long_rows, _cell_counts(long_rows, jitter, widest, size), size, min_width, slack)
-
-
-#: Gutters are looked for in cells this wide (units).
-CELL_UNITS = 0.5
 
 
 def _cells_for(long_rows: list[list[Word]]) -> int:
