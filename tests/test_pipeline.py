@@ -519,17 +519,20 @@ def test_a_comma_joined_in_cjk_context_is_widened():
     assert clean("一，\n\n,") == "一，，\n"
 
 
-# The whole pipeline is not idempotent on every input yet: on about 2% of
-# Hypothesis's junk pages a second pass still changes something, because a
-# repetition becomes visible only after reading order joined the blocks
-# between its copies, or a block's kind changes once its wraps are joined.
-# These are such inputs, found by Hypothesis; the property itself runs on the
-# seeds and the extracted fixtures (test_extracted.py) and on the foundation
-# steps below.
-KNOWN_SECOND_PASS_CHANGES: list[str] = []  # none known at the moment
+# The whole pipeline is not idempotent on every input yet: on a derandomized
+# scan of 5,000 newspaper-like Hypothesis pages (page(), running text,
+# headline lines) a second pass still changed 21, mostly debris: furniture
+# that a moved block leaves near a page edge, a join that a block's changed
+# kind allows only on the second pass.  These are such inputs; the property
+# itself runs on the seeds and the extracted fixtures (test_extracted.py)
+# and on the foundation steps below.
+KNOWN_SECOND_PASS_CHANGES = [
+    pytest.param("\n\n同家四12\n08412\n一\n\n一一 一一\n\n\n\n一一\n\n一一 一一", id="furniture-at-an-edge-after-a-move"),
+    pytest.param("即全干相\n\n两取己7，7867：：\n\n…30994）\n九4《究为叫A\n417763 \n 、明运型手干\n在\n\n即全干相", id="join-found-on-a-second-pass"),
+]
 
 
-@pytest.mark.xfail(strict=True, reason="a repetition that reading order makes adjacent is collapsed only on a second pass")
+@pytest.mark.xfail(strict=True, reason="a second pass still changes these (see above)")
 @pytest.mark.parametrize("text", KNOWN_SECOND_PASS_CHANGES)
 def test_clean_is_idempotent_on_known_cases(text):
     once = clean(text)
