@@ -367,7 +367,7 @@ def grammar_score(left: str, right: str) -> int:
 
 def _awaits_verb(left: str) -> bool:
     """The last clause of `left` ends in a prepositional phrase whose verb
-    has not come yet (`…要把群众利益`, `…分别针对点位存在的问题`): no verb
+    has not come yet (`…要把群众利益`, `…针对检查中发现的问题`): no verb
     after the last preposition but in a relative clause (a verb before 的).
 
     >>> _awaits_verb("各部门要把群众利益"), _awaits_verb("各部门对群众诉求认真办理")

@@ -402,7 +402,7 @@ def _says_what_photo_shows(text: str) -> bool:
 
     >>> _says_what_photo_shows("开展了宣传活动。图为民警带领小"), _says_what_photo_shows("图为民警带领小学生。开展了宣传")
     (True, False)
-    >>> _says_what_photo_shows("河湖污染防治行动。加快完善管网、污昨日，开展了宣传活动。图为民警带领小")
+    >>> _says_what_photo_shows("全市推进治污行动。加快建设管网、污水厂。昨日，开展了宣传活动。图为民警带领小")
     False
     """
     text = text.replace("\n", "")
