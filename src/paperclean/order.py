@@ -43,7 +43,7 @@ import regex
 from .chardata import HAN, PHRASE_GAP_RE, ends_sentence, has_running_commas
 from .chardata import DATELINE_LEAD_RE
 from .punctuation import widen_half_width_punctuation
-from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text
+from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text, repeat_thresholds
 from .spacing import space_running_text
 from .wrap import join_lines
 from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, SUBTITLE, TABLE, Block, Document
@@ -651,13 +651,7 @@ def _rejoined(text: str, config=None) -> str:
     if getattr(config, "widen_punctuation", True):
         text = widen_half_width_punctuation(text)
     if getattr(config, "collapse_repeated_phrases", True):
-        text = collapse_repeated_phrase_text(
-            text,
-            getattr(config, "repeat_min_chars", 4),
-            getattr(config, "repeat_similarity", 0.9),
-            getattr(config, "duplicate_min_chars", 20),
-            getattr(config, "duplicate_similarity", 0.95),
-        )
+        text = collapse_repeated_phrase_text(text, *repeat_thresholds(config))
     if getattr(config, "collapse_doubled_words", True):
         text = collapse_doubled_word_text(text)
     if getattr(config, "normalize_spaces", True):

@@ -420,6 +420,23 @@ def collapse_repeated_phrase_text(
     return _until_stable(text, find_edits)[0]
 
 
+def repeat_thresholds(config) -> tuple[int, float, int, float]:
+    """The thresholds of the repetition rules in `config` (or their
+    defaults): shortest repeated phrase, its similarity, shortest duplicated
+    block, its similarity -- in the order :func:`collapse_repeated_phrase_text`
+    takes them.
+
+    >>> repeat_thresholds(None)
+    (4, 0.9, 20, 0.95)
+    """
+    return (
+        getattr(config, "repeat_min_chars", 4),
+        getattr(config, "repeat_similarity", 0.9),
+        getattr(config, "duplicate_min_chars", 20),
+        getattr(config, "duplicate_similarity", 0.95),
+    )
+
+
 def collapse_repeated_headlines(doc: Document, config) -> Document:
     """Collapse the copies of the phrase that opens a raw block, before
     blocks are split and classified (see :func:`collapse_repeated_phrase_text`:
@@ -435,10 +452,7 @@ def collapse_repeated_headlines(doc: Document, config) -> Document:
     >>> doc.blocks[0].text
     '某市出台多项扶持小微\\n企业发展壮大的新政策'
     """
-    min_chars = getattr(config, "repeat_min_chars", 4)
-    similarity = getattr(config, "repeat_similarity", 0.9)
-    long_chars = getattr(config, "duplicate_min_chars", 20)
-    long_similarity = getattr(config, "duplicate_similarity", 0.95)
+    min_chars, similarity, long_chars, long_similarity = repeat_thresholds(config)
 
     def find_edits(current: str) -> list[Edit]:
         leading = _leading_copy_edit(current, min_chars, similarity, long_chars, long_similarity)
@@ -478,10 +492,7 @@ def collapse_repeated_phrases(doc: Document, config) -> Document:
     >>> [block.text for block in collapse_repeated_phrases(doc, None).blocks]
     ['把实事办到群众心坎上']
     """
-    min_chars = getattr(config, "repeat_min_chars", 4)
-    similarity = getattr(config, "repeat_similarity", 0.9)
-    long_chars = getattr(config, "duplicate_min_chars", 20)
-    long_similarity = getattr(config, "duplicate_similarity", 0.95)
+    min_chars, similarity, long_chars, long_similarity = repeat_thresholds(config)
 
     def find_edits(current: str) -> list[Edit]:
         return _phrase_edits(current, min_chars, similarity, long_chars, long_similarity)
