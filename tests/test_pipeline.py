@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from paperclean import Change, Config, STEPS, Step, TextStep, as_step, clean, clean_and_explain
@@ -540,6 +540,7 @@ def test_clean_is_idempotent_on_known_cases(text):
 
 
 @given(pipeline_input)
+@example("一\n\n一一一一一\n一1000\n0\n\n一一\n\n一\n\n一一")  # narrow one-line blocks taken for a column
 def test_the_foundation_steps_are_idempotent(text):
     once = clean(text, **FOUNDATION_ONLY)
     assert clean(once, **FOUNDATION_ONLY) == once

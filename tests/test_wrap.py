@@ -23,7 +23,7 @@ from paperclean.document import (
     parse,
 )
 from paperclean.pipeline import Config
-from paperclean.wrap import join_hard_wraps, join_lines, split_blocks
+from paperclean.wrap import join_hard_wraps, join_lines, read_interleaved_columns, split_blocks
 from strategies import page, running_text
 
 CONFIG = Config()
@@ -642,3 +642,11 @@ def test_interleaved_lines_full_of_quotes_fill_their_column():
         "“我们将深入贯彻落实‘1559’工作计划，以‘富美冀州’为中心任务，实施‘产业强区’等五大战略。”",
         "张洪涛表示，将全力推动各项工作落到实处，取得更大的成效。",
     ]
+
+
+def test_a_run_of_narrow_one_line_blocks_is_no_set_of_columns():
+    # six Hanzi a line or more make a newspaper column: shorter one-line
+    # blocks in a row (labels, headline words, debris) stay as they are
+    rows = ["要闻", "一一", "综合", "一", "经济", "一一", "时评"]
+    blocks = read_interleaved_columns(Document([Block(row) for row in rows]))
+    assert [b.text for b in blocks] == rows

@@ -63,6 +63,10 @@ MIN_HEADLINE_CHARS = 4
 INTERLEAVED_UNIT_LINES = 3
 #: Fewest such blocks in a row before they are read as interleaved columns.
 MIN_INTERLEAVED_RUN = 6
+#: Narrowest column (display cells of the run's median line) whose lines may
+#: have been set apart: a newspaper column holds six Hanzi a line or more,
+#: and shorter one-line blocks in a row are headlines, labels or debris.
+MIN_INTERLEAVED_COLUMN_CELLS = 12
 #: Most columns told apart in one stretch.
 MAX_INTERLEAVED_COLUMNS = 4
 #: A stretch is read as interleaved only when at least this share of its
@@ -233,6 +237,11 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
         # a page holds a few hundred lines: a longer run is weighed in pieces
         run = blocks[start : min(end, start + MAX_INTERLEAVED_RUN)]
         end = start + len(run)
+        widths = sorted(display_width(block.text.split("\n", 1)[0].strip()) for block in run)
+        if widths[len(widths) // 2] < MIN_INTERLEAVED_COLUMN_CELLS:
+            out.extend(run)
+            start = end
+            continue
         for first, last, columns in _interleaved_stretches(run, evidence):
             part = run[first:last]
             if columns == 1:
