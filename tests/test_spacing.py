@@ -99,6 +99,11 @@ RUNNING_TEXT_CASES = [
     ("本报讯（记 者 张向 南）十三五期间", "本报讯（记者张向南）十三五期间"),
     ("本报讯（记者 张 月亭）入冬以来", "本报讯（记者张月亭）入冬以来"),
     ("本报讯（范慧乔 纪京京）近期", "本报讯（范慧乔 纪京京）近期"),
+    # OCR spreads every character: digits after a quote mark are Chinese text too
+    ("建成“暖心驿站” 1 2 6个", "建成“暖心驿站”126个"),
+    ('建成"暖心驿站" 1 2 6个', '建成"暖心驿站"126个'),
+    # --- must come out unchanged: a quoted Latin phrase and its numbers ---
+    ('see "a b" 2 3 4', 'see "a b" 2 3 4'),
 ]
 
 
@@ -172,11 +177,18 @@ LETTER_SPACING_CASES = [
     (HEADLINE, "学 党 史", "学党史"),
     (HEADLINE, "我 市 举 行 座 谈 会", "我市举行座谈会"),
     (PARAGRAPH, "盘 点", "盘点"),
+    (HEADLINE, "回 眸 2 0 2 4", "回眸 2024"),  # digits spread with the Hanzi: one number
+    # a byline or credit spread out keeps one space after the title, one before 摄
+    (CREDIT, "本 报 记 者 刘 洋 摄", "本报记者 刘洋 摄"),
+    (CREDIT, "刘 洋 摄", "刘洋 摄"),
+    (BYLINE, "本 报 记 者 刘 洋", "本报记者 刘洋"),
+    (HEADLINE, "本 报 记 者 刘 洋", "本报记者 刘洋"),  # read as a headline while spread
     # --- must come out unchanged ---
     (HEADLINE, "高标准农田 民 展", "高标准农田 民 展"),  # garbled, not letter-spaced
     (HEADLINE, "排查到位 维护周到 处理及时", "排查到位 维护周到 处理及时"),
     (HEADLINE, "盘点 2021", "盘点 2021"),
     (HEADLINE, "A B C", "A B C"),
+    (HEADLINE, "2 0 2 4", "2 0 2 4"),  # no Hanzi stands alone: no letter-spacing to read
     (HEADLINE, "", ""),
     (CREDIT, "袁 摄", "袁 摄"),
     (TABLE, "一 二\t三 四", "一 二\t三 四"),
@@ -190,6 +202,11 @@ def test_close_letter_spacing(kind, text, expected):
     doc = close_letter_spacing(Document([Block(text, kind)]), None)
     assert [block.text for block in doc.blocks] == [expected]
     assert [block.text for block in close_letter_spacing(doc, None).blocks] == [expected]
+
+
+def test_a_spread_out_byline_read_as_a_headline_is_a_byline_once_closed():
+    doc = close_letter_spacing(Document([Block("本 报 记 者 刘 洋", HEADLINE), Block("回 眸 2 0 2 4", HEADLINE)]), None)
+    assert [block.kind for block in doc.blocks] == [BYLINE, HEADLINE]
 
 
 # --- properties ------------------------------------------------------------

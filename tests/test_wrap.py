@@ -541,6 +541,22 @@ HEADLINE_AREA_CASES = [
         ["学党史 悟思想 办实事", "今年以来，我市持续推进老旧小区改造，一批小区完成改造，居民满意度持续提升。"],
         id="three-phrases-stay-a-headline",
     ),
+    pytest.param(
+        # a letter-spaced kicker over its headline: two rhythms, two blocks
+        "今年以来，我市持续推进老旧小区改造，一批小区完成改造。\n回 眸 2 0 2 4\n全县民生投入情况\n"
+        "今年以来，我市持续推进老旧小区改造，\n一批小区完成改造，居民满意度持续提\n升。\n",
+        ["今年以来，我市持续推进老旧小区改造，一批小区完成改造。", "回眸 2024", "全县民生投入情况",
+         "今年以来，我市持续推进老旧小区改造，一批小区完成改造，居民满意度持续提升。"],
+        id="letter-spaced-kicker-over-a-headline",
+    ),
+    pytest.param(
+        # a headline's phrases over two lines, neither letter-spaced: one block
+        "今年以来，我市持续推进老旧小区改造，一批小区完成改造。\n增进民生福祉\n补齐发展短板\n"
+        "今年以来，我市持续推进老旧小区改造，\n一批小区完成改造，居民满意度持续提\n升。\n",
+        ["今年以来，我市持续推进老旧小区改造，一批小区完成改造。", "增进民生福祉 补齐发展短板",
+         "今年以来，我市持续推进老旧小区改造，一批小区完成改造，居民满意度持续提升。"],
+        id="headline-over-two-lines-stays-one",
+    ),
 ]
 
 

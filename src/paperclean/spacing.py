@@ -5,8 +5,8 @@ from __future__ import annotations
 import regex
 
 from .chardata import CJK_PUNCT, HAN, ends_sentence
-from .classify import classify, is_headline_text
-from .document import CREDIT, HEADLINE, PHRASE_KINDS, TABLE, Document
+from .classify import REPORTER_RE, classify, is_headline_text
+from .document import BYLINE, CREDIT, HEADLINE, PHRASE_KINDS, TABLE, Document
 
 _SPACE_RUN_RE = regex.compile(r"[ \t]{2,}|\t")
 
@@ -38,9 +38,10 @@ _RUNNING_SPACE_RE = regex.compile(
 # Single digits that justification spread apart inside Chinese text
 # (`2 0 2 1 年`, `6 9 . 3%`): a run of lone digits, with a decimal point
 # among them, with Chinese (or the block's edge, or a percent sign) on both
-# sides.  A run between Latin words (`a list of 2 3 numbers`) is left.
+# sides; a quote mark after Chinese counts as Chinese (`“驿站” 1 2 6个`).
+# A run between Latin words (`a list of 2 3 numbers`) is left.
 _SPREAD_DIGITS_RE = regex.compile(
-    rf"(?<=(?:^|[{HAN}{CJK_PUNCT}]) ?)\d(?: \d| ?\. ?\d)*(?: \d| ?\. ?\d)(?= ?(?:[{HAN}{CJK_PUNCT}%％]|$))"
+    rf"(?<=(?:^|[{HAN}{CJK_PUNCT}]|[{HAN}{CJK_PUNCT}][{SHARED_PUNCT}]) ?)\d(?: \d| ?\. ?\d)*(?: \d| ?\. ?\d)(?= ?(?:[{HAN}{CJK_PUNCT}%％]|$))"
 )
 
 # A credit in brackets (`（记者焦磊 通讯员李彦芬）`, or any bracket right after
@@ -236,23 +237,61 @@ def _han_space_gaps(text: str) -> set[int]:
 
 _LETTER_SPACED_RE = regex.compile(rf"[{HAN}](?: [{HAN}])+")
 _JOINED_HAN_RE = regex.compile(rf"[{HAN}]{{2}}")
+# lone digits set apart like the Hanzi around them: one number (`2 0 2 4`)
+_LETTER_SPACED_DIGITS_RE = regex.compile(r"(?<!\S)\d(?: \d)+(?!\S)")
+# a byline or credit spread out letter by letter keeps the space between a
+# reporter's title and the name (`本 报 记 者 刘 洋` -> `本报记者 刘洋`)
+_TITLE_BEFORE_NAME_RE = regex.compile(rf"(?<=(?:记者|通讯员|摄影))(?=[{HAN}·]{{2,4}}(?: |$))")
+# a credit: what stands before `摄` keeps its space to it (`刘 洋 摄`)
+_CREDIT_TAIL_RE = regex.compile(r" ?摄影?$")
+
+#: A letter-spaced line is short: a justified paragraph line is not one.
+MAX_LETTER_SPACED_CHARS = 40
+
+
+def is_letter_spaced(text: str) -> bool:
+    """True for a short text whose Hanzi all stand alone, set apart by
+    spaces (spec §3): a word spread out for display, not garbled text.
+
+    >>> is_letter_spaced("盘 点 2 0 2 1"), is_letter_spaced("盘点 2021"), is_letter_spaced("高标准农田 民 展")
+    (True, False, False)
+    """
+    return (
+        len(text) <= MAX_LETTER_SPACED_CHARS
+        and _LETTER_SPACED_RE.search(text) is not None
+        and _JOINED_HAN_RE.search(text) is None
+    )
 
 
 def close_letter_spacing(doc: Document, config) -> Document:
     """Close up letter-spaced words in short blocks whose Hanzi all stand
-    alone: ``盘 点 2021`` -> ``盘点 2021``.  A block that mixes words and lone
+    alone: ``盘 点 2021`` -> ``盘点 2021``, and digits spread with them:
+    ``盘 点 2 0 2 4`` -> ``盘点 2024``.  A byline or credit spread out
+    so keeps one space after the reporter's title and before ``摄``
+    (``本 报 记 者 王 明 摄`` -> ``本报记者 王明 摄``).  A block that mixes words and lone
     characters (``高标准农田 民 展``) is garbled, not letter-spaced: untouched.
 
     >>> from .document import Block
-    >>> doc = Document([Block("盘 点 2021", "headline"), Block("高标准农田 民 展", "headline")])
-    >>> [b.text for b in close_letter_spacing(doc, None).blocks]
-    ['盘点 2021', '高标准农田 民 展']
+    >>> doc = Document([Block("盘 点 2021", "headline"), Block("高标准农田 民 展", "headline"),
+    ...                 Block("回 眸 2 0 2 4", "headline"), Block("本 报 记 者 王 明 摄", "credit"),
+    ...                 Block("本 报 记 者 王 明", "headline")])
+    >>> [(b.text, b.kind) for b in close_letter_spacing(doc, None).blocks][2:]
+    [('回眸 2024', 'headline'), ('本报记者 王明 摄', 'credit'), ('本报记者 王明', 'byline')]
     """
     for block in doc.blocks:
         text = block.text
-        if block.kind == TABLE or block.kind == CREDIT or len(text) > 40 or " " not in text:
+        if block.kind == TABLE:
             continue
-        if _JOINED_HAN_RE.search(text) or not _LETTER_SPACED_RE.search(text):
+        tail = _CREDIT_TAIL_RE.search(text) if block.kind == CREDIT else None
+        body = text[: tail.start()] if tail else text
+        if block.kind == CREDIT and not tail or not is_letter_spaced(body):
             continue
-        block.text = _LETTER_SPACED_RE.sub(lambda m: m.group().replace(" ", ""), text)
+        closed = _LETTER_SPACED_RE.sub(lambda m: m.group().replace(" ", ""), body)
+        closed = _LETTER_SPACED_DIGITS_RE.sub(lambda m: m.group().replace(" ", ""), closed)
+        if block.kind == CREDIT:
+            closed = _TITLE_BEFORE_NAME_RE.sub(" ", closed)
+        elif REPORTER_RE.fullmatch(closed):
+            # read as a headline while spread out: a byline once closed up
+            closed, block.kind = _TITLE_BEFORE_NAME_RE.sub(" ", closed), BYLINE
+        block.text = closed + (" " + tail.group().strip() if tail else "")
     return doc

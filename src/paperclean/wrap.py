@@ -6,6 +6,7 @@ import regex
 
 from .chardata import DATELINE_LEAD_RE, PHRASE_GAP_RE, display_width, ends_sentence, has_running_commas
 from .classify import CREDIT_RE, ELLIPSIS_RE, REPORTER_RE, SUBTITLE_RE, classify, is_headline_text
+from .spacing import is_letter_spaced
 from .document import (
     BYLINE,
     CAPTION,
@@ -514,6 +515,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
     mostly_indented = sum(indented) * 2 > len(lines)
     ends = [ends_sentence(line) for line in lines]
     bylines = [_is_byline_line(line) for line in lines]
+    letter_spaced = [is_letter_spaced(line.strip()) for line in lines]
     # a reporter's title on one line and the names on the next: one byline
     titled = [
         index + 1 < len(lines)
@@ -554,6 +556,9 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
                 and (previous == 0 or previous in starts or ends[previous - 1])
             )
         )
+        # a letter-spaced line (`盘 点 2 0 2 4`) over a plain one is a kicker
+        # over its headline, not one headline: the rhythm changes
+        phrases = phrases and letter_spaced[index] == letter_spaced[previous]
         dropped_indent = (
             not mostly_indented
             # after a sentence end, or after a line of its own that ends none
