@@ -16,6 +16,7 @@ from paperclean.document import (
     ELLIPSIS,
     FURNITURE,
     HEADING,
+    MARKUP,
     HEADLINE,
     JUMP,
     PARAGRAPH,
@@ -25,7 +26,7 @@ from paperclean.document import (
 )
 from strategies import headline_line, running_text
 
-KINDS = {PARAGRAPH, HEADLINE, SUBTITLE, BYLINE, CAPTION, CREDIT, TABLE, HEADING, ELLIPSIS, FURNITURE, JUMP}
+KINDS = {PARAGRAPH, HEADLINE, SUBTITLE, BYLINE, CAPTION, CREDIT, TABLE, HEADING, MARKUP, ELLIPSIS, FURNITURE, JUMP}
 
 PARAGRAPH_CASES = [
     "近日，记者走进城东新区智慧社区服务中心，看到不少居民正在自助终端前办理业务。",
@@ -125,6 +126,23 @@ HEADING_CASES = [
     "### 守护绿水青山 建设美丽家园",
 ]
 
+MARKUP_CASES = [
+    "![](images/3f2a9c.jpg)",
+    "![图1 新建的湿地公园](images/p3_1.png)",
+    "![](a.jpg) ![](b.jpg)",
+    "<table><tr><td>项目</td><td>投资</td></tr></table>",
+    '<img src="images/p3.jpg" alt="湿地公园">',
+    "$$E = mc^2$$",
+]
+
+#: Text that only mentions markup is text.
+NOT_MARKUP_CASES = [
+    "!重要提示：本周六停水",
+    "<<关于加强管理的通知>>已印发",
+    "$100万美元的投资已到位",
+    "![](a.jpg) 图为新建的湿地公园",
+]
+
 ELLIPSIS_CASES = ["……", "…", "。。。", "...", "  ……  "]
 
 
@@ -141,6 +159,7 @@ CASES = (
     + _table(CREDIT, CREDIT_CASES)
     + _table(TABLE, TABLE_CASES)
     + _table(HEADING, HEADING_CASES)
+    + _table(MARKUP, MARKUP_CASES)
     + _table(ELLIPSIS, ELLIPSIS_CASES)
 )
 
@@ -148,6 +167,11 @@ CASES = (
 @pytest.mark.parametrize("text, kind", CASES)
 def test_classify_text(text, kind):
     assert classify_text(text) == kind
+
+
+@pytest.mark.parametrize("text", NOT_MARKUP_CASES)
+def test_text_that_mentions_markup_is_not_markup(text):
+    assert classify_text(text) != MARKUP
 
 
 # Cases that were gaps once (kept as regressions), and gaps still open (xfail).

@@ -539,8 +539,19 @@ def test_clean_is_idempotent_on_known_cases(text):
     assert clean(once) == once
 
 
+@pytest.mark.xfail(strict=True, reason="a second pass of the foundation steps still changes this")
+def test_the_foundation_steps_are_idempotent_on_a_known_case():
+    # a run of one-line blocks of junk: the last one, two lines in the first
+    # pass, one line in the second, tips the run over the share of full lines
+    # that reads it as the lines of one column set apart
+    text = "一一\n\n一一一一一\n\n一一一一一一\n\n一一一一一一\n\n一\n\n一一一一一\n，"
+    once = clean(text, **FOUNDATION_ONLY)
+    assert clean(once, **FOUNDATION_ONLY) == once
+
+
 @given(pipeline_input)
 @example("一\n\n一一一一一\n一1000\n0\n\n一一\n\n一\n\n一一")  # narrow one-line blocks taken for a column
+@example("一一\n\n一一一一一\n\n一一一一一一\n\n一一一一一一\n\n一\n\n一一一一一\n一")  # lines without a clause mark taken for columns
 def test_the_foundation_steps_are_idempotent(text):
     once = clean(text, **FOUNDATION_ONLY)
     assert clean(once, **FOUNDATION_ONLY) == once

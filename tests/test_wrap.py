@@ -666,3 +666,35 @@ def test_a_run_of_narrow_one_line_blocks_is_no_set_of_columns():
     rows = ["要闻", "一一", "综合", "一", "经济", "一一", "时评"]
     blocks = read_interleaved_columns(Document([Block(row) for row in rows]))
     assert [b.text for b in blocks] == rows
+
+
+CAPTION_WITH_CREDIT_CASES = [
+    pytest.param(
+        "图为村民在服务站直播销售农产品。 本报记者 王明 摄\n",
+        ["图为村民在服务站直播销售农产品。", "本报记者 王明 摄"],
+        id="credit-on-the-caption-line",
+    ),
+    pytest.param(
+        "图①：新建的湿地公园。\u3000河北日报通讯员 李强摄\n",
+        ["图①：新建的湿地公园。", "河北日报通讯员 李强摄"],
+        id="numbered-caption-ideographic-space",
+    ),
+    # --- must stay one block ---
+    pytest.param(
+        "图为村民在服务站直播。 他说，销路打开了。\n",
+        ["图为村民在服务站直播。他说，销路打开了。"],
+        id="a-second-sentence-is-no-credit",
+    ),
+    pytest.param(
+        "图为工作人员用无人机拍摄巡查画面。\n",
+        ["图为工作人员用无人机拍摄巡查画面。"],
+        id="no-credit",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CAPTION_WITH_CREDIT_CASES)
+def test_a_credit_on_its_captions_line_is_a_block_of_its_own(text, expected):
+    from paperclean import clean
+
+    assert clean(text).rstrip("\n").split("\n\n") == expected

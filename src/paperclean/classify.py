@@ -37,6 +37,7 @@ from .document import (
     HEADING,
     HEADLINE,
     JUMP,
+    MARKUP,
     PARAGRAPH,
     SUBTITLE,
     TABLE,
@@ -51,6 +52,16 @@ LONG_COMMA_HEADLINE_CHARS = 28
 _CLAUSE_MARK_RE = regex.compile(r"[，、；,;]")
 
 HEADING_RE = regex.compile(r"#{1,6}\s")
+#: A line of markup that a Markdown-writing extractor (MinerU, marker) put
+#: between the paragraphs: an image (`![](images/p3.jpg)`), an HTML block
+#: (`<table>…</table>`, `<img …>`), display math (`$$…$$`).  It is kept as
+#: extracted, and never joined to text.
+MARKUP_LINE_RE = regex.compile(
+    r"\s*(?:(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+"
+    r"|<(?:table|img|div|figure|figcaption|html|body|p|br|hr|center|iframe)\b[^\n]*>"
+    r"|\$\$[^\n]*\$\$)\s*",
+    regex.IGNORECASE,
+)
 ELLIPSIS_RE = regex.compile(r"\s*(?:…{1,2}|\.{3,6}|。{3,6}|⋯{1,6})\s*")
 SUBTITLE_RE = regex.compile(r"\s*(?:——|--|─{2}|—\s?—)")
 #: `袁占林 摄`, `河北日报通讯员 贾彦忠摄`: a name before 摄, not a word ending in
@@ -80,6 +91,8 @@ def classify_text(text: str) -> str:
     'paragraph'
     >>> classify_text("——某县推进乡村振兴工作纪实")
     'subtitle'
+    >>> classify_text("![](images/3f2a.jpg)")
+    'markup'
     """
     lines = text.split("\n")
     if "\t" in text and _is_table(lines):
@@ -87,6 +100,8 @@ def classify_text(text: str) -> str:
     stripped = text.strip()
     if not stripped:
         return PARAGRAPH
+    if stripped[0] in "!<$" and all(MARKUP_LINE_RE.fullmatch(line) for line in lines if line.strip()):
+        return MARKUP
     if HEADING_RE.match(stripped):
         return HEADING
     if ELLIPSIS_RE.fullmatch(stripped):

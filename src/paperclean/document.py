@@ -25,10 +25,11 @@ HEADING = "heading"  # a Markdown heading the extractor wrote
 ELLIPSIS = "ellipsis"  # a line that is only ……
 FURNITURE = "furniture"
 JUMP = "jump"
+MARKUP = "markup"  # a Markdown image or an HTML block the extractor wrote
 
 #: Kinds whose characters the typesetting steps (spaces, punctuation) leave as
-#: extracted: table cells, and furniture and jump lines kept on request.
-VERBATIM_KINDS = frozenset({TABLE, FURNITURE, JUMP})
+#: extracted: table cells, markup, and furniture and jump lines kept on request.
+VERBATIM_KINDS = frozenset({TABLE, MARKUP, FURNITURE, JUMP})
 
 #: Kinds whose spaces separate phrases or names and are kept (spec §3).
 PHRASE_KINDS = frozenset({HEADLINE, SUBTITLE, BYLINE, CREDIT, HEADING})

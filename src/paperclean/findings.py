@@ -18,7 +18,7 @@ import re
 import regex
 
 from .chardata import HAN, ends_sentence
-from .document import PARAGRAPH, TABLE, Document, Finding
+from .document import MARKUP, PARAGRAPH, TABLE, Document, Finding
 from .order import starts_list_item
 
 CONTEXT_CHARS = 12
@@ -76,7 +76,7 @@ def flag_findings(doc: Document, config) -> Document:
     findings = doc.findings
     for index, block in enumerate(doc.blocks):
         text = block.text
-        if block.kind == TABLE:
+        if block.kind in (TABLE, MARKUP):
             continue
         following = doc.blocks[index + 1].text if index + 1 < len(doc.blocks) else ""
         before_list = text.rstrip().endswith(("：", ":")) and starts_list_item(following)

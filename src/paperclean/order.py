@@ -46,7 +46,7 @@ from .punctuation import widen_half_width_punctuation
 from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text, repeat_thresholds
 from .spacing import space_running_text
 from .wrap import join_lines
-from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, PARAGRAPH, SUBTITLE, TABLE, Block, Document
+from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, MARKUP, PARAGRAPH, SUBTITLE, TABLE, Block, Document
 
 #: Fewest occurrences in the dictionary for a word across a joint to count.
 MIN_WORD_FREQUENCY = 10
@@ -83,7 +83,9 @@ _SENTENCE_END_RE = regex.compile(r"[。！？!?]")
 _CLOSES_UNOPENED_RE = regex.compile(rf"^[{HAN}][^《（(。！？!?]*[》）)]")
 _LEADING_MARKS = "“”‘’\"'《》（）() "
 
-INTERRUPTIONS = frozenset({CAPTION, CREDIT, FURNITURE})
+#: What the extraction may drop into the middle of a sentence: a photo's
+#: caption and credit, furniture, and an extractor's image or HTML block.
+INTERRUPTIONS = frozenset({CAPTION, CREDIT, FURNITURE, MARKUP})
 JOINABLE = frozenset({PARAGRAPH, HEADLINE})
 
 STRONG, WORD, WEAK, HINT, PHRASE, NONE = 5, 4, 3, 2, 1, 0

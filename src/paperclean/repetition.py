@@ -50,6 +50,7 @@ from .document import (
     HEADING,
     HEADLINE,
     JUMP,
+    MARKUP,
     SUBTITLE,
     TABLE,
     Block,
@@ -64,7 +65,7 @@ _HAN_RE = re.compile(f"[{_HAN}]")
 
 #: Blocks no repetition rule touches: tables (repeated cells are real), and
 #: furniture and jump lines (kept only on request, and repeated by nature).
-_UNTOUCHED_KINDS = frozenset({TABLE, FURNITURE, JUMP})
+_UNTOUCHED_KINDS = frozenset({TABLE, MARKUP, FURNITURE, JUMP})
 
 #: Blocks that may be repeated as the next block with a character or two
 #: misread (spec §6): the short, title-like kinds.

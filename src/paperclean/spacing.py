@@ -6,7 +6,7 @@ import regex
 
 from .chardata import CJK_PUNCT, HAN, ends_sentence
 from .classify import REPORTER_RE, classify, is_headline_text
-from .document import BYLINE, CREDIT, HEADLINE, PHRASE_KINDS, TABLE, Document
+from .document import BYLINE, CREDIT, HEADLINE, MARKUP, PHRASE_KINDS, TABLE, Document
 
 _SPACE_RUN_RE = regex.compile(r"[ \t]{2,}|\t")
 
@@ -200,7 +200,7 @@ def normalize_spaces(doc: Document, config) -> Document:
             # joined and their marks widened) are a paragraph's, not a
             # headline's: classified again, as a second pass would
             classify(block)
-        if block.kind == TABLE:
+        if block.kind in (TABLE, MARKUP):
             block.text = _TRAILING_SPACES_RE.sub("", block.text)
         elif block.kind in PHRASE_KINDS:
             block.text = space_phrases(block.text)
@@ -280,7 +280,7 @@ def close_letter_spacing(doc: Document, config) -> Document:
     """
     for block in doc.blocks:
         text = block.text
-        if block.kind == TABLE:
+        if block.kind in (TABLE, MARKUP):
             continue
         tail = _CREDIT_TAIL_RE.search(text) if block.kind == CREDIT else None
         body = text[: tail.start()] if tail else text

@@ -111,6 +111,7 @@ NAMES_LINE_RE = regex.compile(r"\s*[\p{Han}·]{2,4}(?: [\p{Han}·]{2,4}){0,3}\s*
 #: Longest line read as a byline of its own.
 MAX_BYLINE_CHARS = 24
 _SENTENCE_END_RE = regex.compile(r"[。！？]")
+_CLAUSE_MARK_RE = regex.compile(r"[，。、；：！？,;:!?]")
 _PHOTO_SAYS_LAST_RE = regex.compile(r"(?:^|[。！？]\s*)(?:图为|图片为)[^。！？]*$")
 _NUMBERED_CAPTION_RE = regex.compile(r"[ \u3000]*图(?:[①-⑳]|\d{1,2})\s*[:：]")
 
@@ -180,7 +181,10 @@ def split_blocks(doc: Document, config) -> Document:
             classify(new)
             if shape_kind is not None and new.kind in (PARAGRAPH, HEADLINE):
                 new.kind = shape_kind
-            blocks.append(new)
+            pieces = _credit_set_apart(new) if new.kind == CAPTION else [new]
+            if len(pieces) > 1:
+                doc.record("split_blocks", len(blocks), len(pieces[0].text), " ", "\n\n", "a credit set apart from its caption")
+            blocks.extend(pieces)
     for index, (block, column) in enumerate(zip(blocks, column_widths(blocks))):
         block.own_line = block.kind == HEADLINE and _stands_alone(blocks, index, column)
         if block.kind == HEADLINE and not block.own_line and (_is_cut_paragraph(block, column) or _is_spread_line(block, column)):
@@ -192,6 +196,29 @@ def split_blocks(doc: Document, config) -> Document:
             previous.kind = CAPTION  # the caption's first lines, cut from its last
     doc.blocks = blocks
     return doc
+
+
+#: A credit on the caption's last line, after its sentence end and a space
+#: (`图为…农产品。 本报记者 王明 摄`).
+_TRAILING_CREDIT_RE = regex.compile(r"(?<=[。！？…][”’）)]?)[ \u3000]+(?P<credit>[^。！？\s][^。！？\n]{0,36})$")
+
+
+def _credit_set_apart(caption: Block) -> list[Block]:
+    """A caption and the credit that the extraction set on its last line,
+    as two blocks: a credit is a block of its own (spec §7).
+
+    >>> [(b.kind, b.text) for b in _credit_set_apart(Block("图为村民在服务站直播。 本报记者 王明 摄", CAPTION))]
+    [('caption', '图为村民在服务站直播。'), ('credit', '本报记者 王明 摄')]
+    >>> [b.text for b in _credit_set_apart(Block("图为村民在服务站直播。 他说，很好。", CAPTION))]
+    ['图为村民在服务站直播。 他说，很好。']
+    """
+    match = _TRAILING_CREDIT_RE.search(caption.text)
+    if match is None or not CREDIT_RE.fullmatch(match.group("credit")):
+        return [caption]
+    credit = Block(match.group("credit"), CREDIT, caption.page, caption.start)
+    credit.continued, caption.continued = caption.continued, False
+    caption.text = caption.text[: match.start()]
+    return [caption, credit]
 
 
 def read_interleaved_columns(doc: Document) -> list[Block]:
@@ -239,7 +266,8 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
         run = blocks[start : min(end, start + MAX_INTERLEAVED_RUN)]
         end = start + len(run)
         widths = sorted(display_width(block.text.split("\n", 1)[0].strip()) for block in run)
-        if widths[len(widths) // 2] < MIN_INTERLEAVED_COLUMN_CELLS:
+        # columns hold running text: a run without one clause mark is a list
+        if widths[len(widths) // 2] < MIN_INTERLEAVED_COLUMN_CELLS or not any(_CLAUSE_MARK_RE.search(b.text) for b in run):
             out.extend(run)
             start = end
             continue
