@@ -192,6 +192,19 @@ def test_a_section_word_needs_strong_furniture_on_the_edge_side():
     assert texts(doc) == ["一一\n2021年12月3日"]
 
 
+def test_a_header_set_line_by_line_date_section_page_number():
+    # pdftotext writes the header's pieces on lines of their own
+    doc = clean("2024年4月8日 星期一\n要闻\n3\n" + ARTICLE)
+    assert texts(doc) == ARTICLE.split("\n\n")
+    assert doc.metadata["section"] == "要闻"
+
+
+def test_a_headline_between_a_date_and_a_page_number_is_not_taken_for_a_section_word():
+    # only a short section word stands between the pieces of a header
+    doc = clean("2024年4月8日 星期一\n城市更新让老城区焕发新活力\n3\n" + ARTICLE)
+    assert texts(doc)[0].startswith("城市更新让老城区焕发新活力\n3\n")
+
+
 def test_a_short_stray_line_above_a_page_label_is_allowed():
     doc = clean("我市召开会议\n\nA4\n\n" + ARTICLE)
     assert texts(doc) == ["我市召开会议"] + ARTICLE.split("\n\n")

@@ -456,10 +456,17 @@ def _edge_run(lines, running, at_bottom: bool) -> dict:
                 accepted[key] = ("section", [("section", word)])
                 not_furniture -= 1
                 slack -= len(word)
-        elif strength in (WEAK, EDGE) and not_furniture == 0:
+        elif strength in (WEAK, EDGE) and (not_furniture == 0 or (section is not None and strength == EDGE)):
             accepted[(index, number)] = read
             if strength == WEAK:
                 weak_run.append((index, number))
+            if section is not None:
+                # date, section word, page number: a header set line by line
+                # (a page number is only furniture at the page's edge)
+                key, word = section
+                accepted[key] = ("section", [("section", word)])
+                not_furniture -= 1
+                slack -= len(word)
         else:
             not_furniture += 1
             slack += len(_SPACES_RE.sub("", line))
