@@ -523,6 +523,9 @@ def test_merge_split_tables_leaves_other_blocks_alone():
         ("全市新建改建农村公路", "，完成投资4.6亿元。", STRONG),
         ("该工程于2023年10", "月底前全面完工。", STRONG),
         ("为方便农户，合作社联合周边村庄成", "立设备维修服务站。", WORD),
+        # Traditional script reads like Simplified (the dictionary is Simplified)
+        ("為方便農戶，合作社聯合周邊村莊成", "立設備維修服務站。", WORD),
+        ("財政司司長昨日公布新一", "輪紓困措施。", WORD),
     ],
 )
 def test_joint_score_evidence(left, right, at_least):
@@ -533,6 +536,7 @@ def test_joint_score_evidence(left, right, at_least):
     "left, right",
     [
         ("会议要求，确保全年安全生产形势", "李明指出，要抓好重点行业领域专项整治。"),
+        ("會議要求，確保全年安全生產形勢", "李明指出，要抓好重點行業領域專項整治。"),
         ("", "，完成投资"),
         ("全市新建改建农村公路", ""),
     ],

@@ -483,6 +483,27 @@ def test_short_paragraphs_of_many_widths_keep_their_order():
     assert clean(text).rstrip("\n").split("\n\n") == paragraphs
 
 
+def test_wrapped_paragraphs_of_two_or_three_lines_keep_their_order():
+    # whole paragraphs, hard-wrapped at one width and each ending a sentence,
+    # with captions between them, are no interleaved columns: they once were
+    # read as two columns taken in turn (text of tests/fixtures/handmade)
+    blocks = [
+        "清晨六点半，家住向阳街道的王大爷推门走进社区“暖心驿站”，接一\n杯热水，翻翻当天的报纸。“以前出门锻炼，渴了连口热水都没处喝，\n现在好了，驿站就在家门口。”王大爷笑着说。",
+        "去年以来，市总工会联合各街道建成“暖心驿站”126个，为环卫工\n人、快递小哥、外卖骑手等户外劳动户外劳动者提供饮水、休息、充\n电、如厕等服务，累计服务超过45万人次。",
+        "图①：环卫工人在驿站内休息。",
+        "在东岭村电商服务站，村民李秀英正对着手机镜头介绍自家种植的小\n米。“以前种的粮食只能等着收购商上门，现在通过直播，一天就能卖\n出去两三百单。”她说，今年家里的收入比去年增加了一万多元。",
+        "图②：志愿者为快递小哥测量血压。",
+        "本报记者 刘洋 摄",
+        "“驿站不只是歇脚的地方，更是我们的‘第二个家’。”外卖骑手小陈\n说，他每天要在城区跑四十多单，中午常在驿站吃饭、给手机充电。",
+    ]
+    from paperclean import clean
+
+    cleaned = clean("\n\n".join(blocks) + "\n").rstrip("\n").split("\n\n")
+    # (the doubled phrase `户外劳动户外劳动` is kept once, spec §6)
+    expected = [block.replace("\n", "").replace("户外劳动户外劳动", "户外劳动") for block in blocks]
+    assert cleaned == expected
+
+
 def test_pdfminer_spread_line_of_its_own_is_running_text():
     # pdfminer.six breaks its text boxes inside a paragraph, and writes a
     # justified line whose glyphs stand apart with spaces between them

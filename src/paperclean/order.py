@@ -45,6 +45,7 @@ from .chardata import DATELINE_LEAD_RE
 from .punctuation import widen_half_width_punctuation
 from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text, repeat_thresholds
 from .spacing import space_running_text
+from .script import to_simplified, traditional_chars_re
 from .wrap import join_lines
 from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, MARKUP, PARAGRAPH, SUBTITLE, TABLE, Block, Document
 
@@ -408,7 +409,7 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
     >>> joint_score("保持全县文化旅游市场总体形势", "王伟强调，要紧盯重点行业。")
     0
     """
-    left, right = left.rstrip(), right.lstrip()
+    left, right = _simplified_near_joint(left.rstrip(), right.lstrip())
     if not left or not right:
         return NONE
     if right[0] in NO_SENTENCE_START:
@@ -434,6 +435,26 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
     if first and _verbless_sentence(first.group()):
         return WEAK  # `…名单上有我们` + `县城关镇中心小学。`: the end of a noun phrase
     return grammar
+
+
+#: How many characters on each side of a joint the word and grammar
+#: evidence reads (and converts from Traditional script when it must).
+JOINT_WINDOW = 24
+
+
+def _simplified_near_joint(left: str, right: str) -> tuple[str, str]:
+    """`left` and `right` with the characters near their joint in Simplified
+    script: the dictionary that the evidence reads is Simplified, so a
+    Traditional page (``新一輪`` + ``紓困措施``) is read as ``新一轮`` +
+    ``纾困措施``.  Simplified text is returned as it is."""
+    pattern = traditional_chars_re()
+    head, tail = left[-JOINT_WINDOW:], right[:JOINT_WINDOW]
+    if pattern.search(head) is None and pattern.search(tail) is None:
+        return left, right
+    head_simplified, tail_simplified = to_simplified(head), to_simplified(tail)
+    if len(head_simplified) != len(head) or len(tail_simplified) != len(tail):
+        return left, right  # a phrase table changed the length: left as it is
+    return left[: len(left) - len(head)] + head_simplified, tail_simplified + right[len(tail) :]
 
 
 #: Longest sentence (Hanzi) without a verb that is taken for the rest of a

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
+
+import regex
 
 from .document import Document
 
@@ -21,6 +24,26 @@ def to_simplified(text: str) -> str:
     '衡水口报'
     """
     return _converter("t2s").convert(text)
+
+
+@lru_cache(maxsize=None)
+def traditional_chars_re() -> regex.Pattern:
+    """A pattern that finds a character OpenCC turns into another when it
+    converts to Simplified (``報``, ``輪``): a sign of Traditional text.
+    Built on first use from OpenCC's own character table.
+
+    >>> bool(traditional_chars_re().search("新一輪措施")), bool(traditional_chars_re().search("新一轮措施"))
+    (True, False)
+    """
+    import opencc
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    try:
+        lines = table.read_text(encoding="utf-8").splitlines()
+    except OSError:  # another OpenCC layout: no character counts as Traditional
+        return regex.compile(r"[^\s\S]")
+    chars = {line.split("\t", 1)[0] for line in lines if "\t" in line}
+    return regex.compile("[" + "".join(regex.escape(char) for char in sorted(chars) if len(char) == 1) + "]")
 
 
 def to_traditional(text: str) -> str:

@@ -266,8 +266,14 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
         run = blocks[start : min(end, start + MAX_INTERLEAVED_RUN)]
         end = start + len(run)
         widths = sorted(display_width(block.text.split("\n", 1)[0].strip()) for block in run)
-        # columns hold running text: a run without one clause mark is a list
-        if widths[len(widths) // 2] < MIN_INTERLEAVED_COLUMN_CELLS or not any(_CLAUSE_MARK_RE.search(b.text) for b in run):
+        # columns hold running text: a run without one clause mark is a list;
+        # and a column's lines mostly end inside a sentence: a run of whole
+        # paragraphs, each ending one, is no set of interleaved lines
+        if (
+            widths[len(widths) // 2] < MIN_INTERLEAVED_COLUMN_CELLS
+            or not any(_CLAUSE_MARK_RE.search(b.text) for b in run)
+            or sum(1 for b in run if ends_sentence(b.text)) * 2 > len(run)
+        ):
             out.extend(run)
             start = end
             continue
