@@ -54,6 +54,7 @@ FURNITURE_LINES = [
     ("www.hsrb.com.cn", "url"),
     ("http://www.people.com.cn", "url"),
     ("13503189058", "phone"),
+    ("12634049921", "phone"),  # eleven digits from 1: a phone number, valid mobile prefix or not
     ("0318-2155555", "phone"),
     ("联系电话：0318-2155555", "phone"),
     ("新闻热线：0312-5550123", "footer"),
@@ -137,7 +138,8 @@ def test_not_furniture_lines(line):
         ("A4 要闻", "strong"),
         ("衡水新闻网:www.hsrb.com.cn", "strong"),
         ("2021年12月3日", "weak"),
-        ("13503189058", "weak"),
+        ("联系电话：13503189058", "weak"),
+        ("13503189058", "edge"),  # a bare number: debris at the very edge
         ("3", "edge"),
     ],
 )
@@ -233,6 +235,11 @@ def test_date_alone_at_the_bottom_stays():
 def test_contact_phone_alone_at_the_bottom_stays():
     notice = ARTICLE + "\n\n联系电话：0318-2155555"
     assert texts(clean(notice)) == notice.split("\n\n")
+
+
+def test_a_bare_phone_number_alone_at_the_bottom_goes():
+    doc = clean(ARTICLE + "\n\n13907835666")
+    assert texts(doc) == ARTICLE.split("\n\n")
 
 
 def test_footer_strip_takes_the_phone_with_it():

@@ -139,7 +139,9 @@ _URL = (
     r"(?:/[\w./?=&%-]*)?"
 )
 _EMAIL = r"(?:[\p{Han}A-Za-z-]{0,8}\s*[:：]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_PHONE_NUMBER = r"(?:1[3-9]\d{9}|0\d{2,3}[-－—]?\d{7,8}|400[-－]?\d{3}[-－]?\d{4}|\d{7,8})(?!\d)"
+# eleven digits from a 1 (a mobile number, or one misprinted), a trunk number,
+# a 400 service number, a local number
+_PHONE_NUMBER = r"(?:1\d{10}|0\d{2,3}[-－—]?\d{7,8}|400[-－]?\d{3}[-－]?\d{4}|\d{7,8})(?!\d)"
 _PHONE = rf"(?:[\p{{Han}}]{{0,8}}\s*[:：]?\s*)?{_PHONE_NUMBER}(?:\s*[、,，/]\s*{_PHONE_NUMBER})*"
 _NEWSPAPER = (
     r"(?:[\p{Han}]{1,8}(?:" + "|".join(NEWSPAPER_SUFFIXES) + r")|" + "|".join(NEWSPAPER_NAMES) + ")"
@@ -181,6 +183,7 @@ _BRACKETS_RE = regex.compile(r"[（(【\[](?P<inner>[^（()）【】\[\]]*)[）)
 #: Spaces inside a date (``2021年 12月 3日``) are closed up before reading it.
 _DATE_SPACE_RE = regex.compile(r"(?<=[\d年月])\s+(?=\d)|(?<=\d)\s+(?=[年月日])")
 _DIGITS_RE = regex.compile(r"\d+")
+_HAN_OR_LETTER_RE = regex.compile(r"[\p{Han}A-Za-z]")
 _SPACES_RE = regex.compile(r"\s+")
 #: Middle-of-page furniture needs one of these; the other lines are skipped
 #: without being read piece by piece.
@@ -296,6 +299,8 @@ def furniture_strength(kind: str, pieces: list[tuple[str, str]]) -> str:
     'anywhere'
     >>> furniture_strength(*read_furniture_line("2021年12月3日"))
     'weak'
+    >>> furniture_strength(*read_furniture_line("联系电话：0318-2155555")), furniture_strength(*read_furniture_line("13503189058"))
+    ('weak', 'edge')
     """
     texts = [text for _, text in pieces]
     if kind in ("editor", "header") and any(t.startswith(STRONG_EDITOR_TITLES) for t in texts):
@@ -304,6 +309,10 @@ def furniture_strength(kind: str, pieces: list[tuple[str, str]]) -> str:
         return ANYWHERE
     if kind == "masthead" and "".join(texts).endswith(MASTHEAD_ENDINGS) and len("".join(texts)) >= 8:
         return ANYWHERE
+    if kind == "phone" and not any(_HAN_OR_LETTER_RE.search(t) for t in texts):
+        # a bare number, no `联系电话：` before it: footer debris at the very
+        # edge, as a page number (a notice's contact line names itself)
+        return EDGE
     return _STRENGTH[kind]
 
 
@@ -312,7 +321,7 @@ def furniture_lines(doc: Document) -> list[tuple[int, int, str, list[tuple[str, 
     pieces)``, in document order.  See the module docstring for the rules
     of position.
 
-    >>> doc = Document([Block("HENGSHUIRIBAO\\n2021年12月3日"), Block("本报讯 今年以来，我市…。"), Block("13503189058")])
+    >>> doc = Document([Block("HENGSHUIRIBAO\\n2021年12月3日"), Block("本报讯 今年以来，我市…。"), Block("联系电话：13503189058")])
     >>> [(b, i, kind) for b, i, kind, _ in furniture_lines(doc)]
     [(0, 0, 'masthead'), (0, 1, 'date')]
     """
