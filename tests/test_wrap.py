@@ -719,3 +719,50 @@ def test_a_credit_on_its_captions_line_is_a_block_of_its_own(text, expected):
     from paperclean import clean
 
     assert clean(text).rstrip("\n").split("\n\n") == expected
+
+
+def test_interleaved_columns_whose_first_row_holds_a_paragraphs_last_line():
+    # column 2 opens with the last line of the paragraph that column 1 cut
+    # (short, it ends a sentence): the rows are still a line of each column
+    column_1 = ["　　今年以来，我市持续推进", "老旧小区改造工程，一批项目", "相继完工，群众获得感明显增", "强，居民生活更加便利。记者", "从市住建局获悉，全市改造任"]
+    column_2 = ["务已完成九成。", "　　下一步，市住建局将继续", "推进改造工作，确保年底前全", "部完工，让群众住得更加舒心", "和放心。"]
+    rows = [line for row in zip(column_1, column_2) for line in row]
+    from paperclean import clean
+
+    assert clean("\n\n".join(rows) + "\n").rstrip("\n").split("\n\n") == [
+        "今年以来，我市持续推进老旧小区改造工程，一批项目相继完工，群众获得感明显增强，居民生活更加便利。记者从市住建局获悉，全市改造任务已完成九成。",
+        "下一步，市住建局将继续推进改造工作，确保年底前全部完工，让群众住得更加舒心和放心。",
+    ]
+
+
+def test_a_headline_across_the_columns_is_no_line_of_interleaved_columns():
+    # two articles of two interleaved columns each, and between them the
+    # second one's headline, wider than a column: every line of interleaved
+    # columns fits its column, so the columns are read on each side of it
+    first_1 = ["　　近日，市交通运输局召开", "冬季道路安全工作会议，部署", "全市冬季道路交通安全工作，", "要求各县市区压实责任，确保", "群众安全出行。"]
+    first_2 = ["　　会议要求，各级交通部门", "要加强道路巡查，及时清除路", "面积雪，保障道路畅通。同时", "要做好应急物资储备，确保一", "旦发生险情能够迅速处置。"]
+    headline = "市人社局启动冬季农民工工资支付专项检查 维护农民工合法权益"
+    second_1 = ["　　日前，市人社局启动冬季", "农民工工资支付专项检查，重", "点检查工程建设领域工资支付", "情况，确保农民工按时足额拿", "到工资。"]
+    second_2 = ["　　检查中，对发现的问题将", "建立台账，逐项督办整改，对", "拒不整改的企业依法依规严肃", "处理，切实维护农民工合法权", "益，让他们安心过好年。"]
+    rows = [line for row in zip(first_1, first_2) for line in row] + [headline] + [line for row in zip(second_1, second_2) for line in row]
+    from paperclean import clean
+
+    assert clean("\n\n".join(rows) + "\n").rstrip("\n").split("\n\n") == [
+        "近日，市交通运输局召开冬季道路安全工作会议，部署全市冬季道路交通安全工作，要求各县市区压实责任，确保群众安全出行。",
+        "会议要求，各级交通部门要加强道路巡查，及时清除路面积雪，保障道路畅通。同时要做好应急物资储备，确保一旦发生险情能够迅速处置。",
+        "市人社局启动冬季农民工工资支付专项检查 维护农民工合法权益",
+        "日前，市人社局启动冬季农民工工资支付专项检查，重点检查工程建设领域工资支付情况，确保农民工按时足额拿到工资。",
+        "检查中，对发现的问题将建立台账，逐项督办整改，对拒不整改的企业依法依规严肃处理，切实维护农民工合法权益，让他们安心过好年。",
+    ]
+
+
+def test_lines_of_one_column_set_apart_keep_their_order():
+    # one column whose lines pdfminer.six set apart, a paragraph's short last
+    # line among them: read in order, as extracted (must stay unchanged)
+    rows = ["　　今年以来，我市持续推进", "老旧小区改造工程，一批项目", "相继完工，群众获得感明显增", "强，居民生活更加便利。", "　　下一步，市住建局将继续", "推进改造工作，确保年底前全", "部完工，让群众住得更加舒心", "和放心。"]
+    from paperclean import clean
+
+    assert clean("\n\n".join(rows) + "\n").rstrip("\n").split("\n\n") == [
+        "今年以来，我市持续推进老旧小区改造工程，一批项目相继完工，群众获得感明显增强，居民生活更加便利。",
+        "下一步，市住建局将继续推进改造工作，确保年底前全部完工，让群众住得更加舒心和放心。",
+    ]

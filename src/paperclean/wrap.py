@@ -80,6 +80,12 @@ STRETCH_COST = 1.5
 #: elsewhere (a word cut by the line end): as strong as an indented line
 #: after a sentence end.
 PAIR_WEIGHT = 2
+#: Weight of the evidence at a column's turn (the last line of a column
+#: going on at the top of the next one) against a joint inside a column: a
+#: stretch has one turn per column but many joints, and a column's bottom is
+#: where a short last row or a caption box breaks the rows.  Half: chosen on
+#: two layout seeds of the real-extraction benchmark (1 and 2 overweigh it).
+TURN_WEIGHT = 0.5
 #: Longest stretch (in blocks) weighed at once, and longest run of short
 #: blocks weighed together, so that time stays linear.
 MAX_STRETCH_UNITS = 160
@@ -332,13 +338,17 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
     lines = [0] * (count + 1)
     local_columns = []
     opens_full = []  # the block's first line fills its column
+    ends_first = []  # the block's first line ends a sentence: a paragraph's last line
+    wide = [0] * (count + 1)  # blocks with a line wider than their column: a headline across the columns
     for index in range(count):
         window = sorted(w for unit in widths[max(0, index - INTERLEAVED_WINDOW) : index + INTERLEAVED_WINDOW + 1] for w in unit)
         column = window[(len(window) * 3) // 4]
         local_columns.append(column)
         full[index + 1] = full[index] + sum(1 for w, more in zip(widths[index], slack[index]) if -more <= w - column <= 2)
         opens_full.append(-slack[index][0] <= widths[index][0] - column <= 2)
+        ends_first.append(ends_sentence(run[index].lines[0]))
         lines[index + 1] = lines[index] + len(widths[index])
+        wide[index + 1] = wide[index] + (max(widths[index]) > column + WIDE_LINE_CELLS)
     # joint[k][b]: block b continuing block b - k, summed from the start
     joint = {}
     for columns in range(1, MAX_INTERLEAVED_COLUMNS + 1):
@@ -351,6 +361,7 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
         joint[columns] = sums
     best = [0.0] + [float("-inf")] * count
     back: list[tuple[int, int]] = [(0, 1)] * (count + 1)
+    turns: dict[tuple[int, int], float] = {}
     for last in range(1, count + 1):
         for first in range(max(0, last - MAX_STRETCH_UNITS), last):
             if best[first] == float("-inf"):
@@ -359,11 +370,23 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
                 if columns > 1 and (
                     last - first < 2 * columns
                     or full[last] - full[first] < INTERLEAVED_FULL_SHARE * (lines[last] - lines[first])
-                    # the first row is a line of each column: none is short
-                    or not all(opens_full[first : first + columns])
+                    # every line of interleaved columns fits its column
+                    or wide[last] > wide[first]
+                    or not opens_full[first]
+                    # the first row is a line of each column: none is short but
+                    # a paragraph's last line at the top of a column
+                    or not all(opens_full[b] or ends_first[b] for b in range(first + 1, first + columns))
                 ):
                     continue
                 gain = joint[columns][last] - joint[columns][first + columns] if last - first > columns else 0.0
+                if columns > 1:
+                    # each column goes on at the top of the next one
+                    for column in range(1, columns):
+                        bottom = last - 1 - (last - 1 - (first + column - 1)) % columns
+                        key = (bottom, first + column)
+                        if key not in turns:
+                            turns[key] = evidence.score(run[bottom].lines[-1], run[first + column].lines[0], local_columns[first + column])
+                        gain += TURN_WEIGHT * turns[key]
                 value = best[first] + gain - STRETCH_COST
                 if value > best[last]:
                     best[last], back[last] = value, (first, columns)
