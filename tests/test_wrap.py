@@ -766,3 +766,34 @@ def test_lines_of_one_column_set_apart_keep_their_order():
         "今年以来，我市持续推进老旧小区改造工程，一批项目相继完工，群众获得感明显增强，居民生活更加便利。",
         "下一步，市住建局将继续推进改造工作，确保年底前全部完工，让群众住得更加舒心和放心。",
     ]
+
+
+def test_interleaved_columns_whose_paragraphs_lost_their_indent():
+    # the extractor dropped the indent (an offset, no U+3000): a paragraph's
+    # first line is two characters short of the column, also in the first row
+    column_1 = ["今年以来，我市持续推进", "老旧小区改造工程，一批项目", "相继完工，群众获得感明显增", "强，居民生活更加便利。记者", "从市住建局获悉，全市改造任"]
+    column_2 = ["下一步，市住建局将继续", "推进改造工作，确保年底前全", "部完工，让群众住得更加舒心", "和放心。据介绍，今年全市还", "将新建改造城市道路十二条。"]
+    rows = [line for row in zip(column_1, column_2) for line in row]
+    blocks = read_interleaved_columns(Document([Block(row) for row in rows]))
+    assert [block.text for block in blocks] == ["\n".join(column_1), "\n".join(column_2)]
+
+
+def test_interleaved_columns_of_another_width_start_a_stretch_of_their_own():
+    # an article in two columns of twenty Hanzi, then one in three columns of
+    # thirteen: no line of interleaved columns is wider than its column, so
+    # the three narrow columns are not read as the two wide ones go on
+    wide_1 = ["　　近日，市交通运输局召开了冬季道路安全", "工作会议，部署全市冬季道路交通安全工作，", "要求各县市区压实责任，加强道路巡查，确保", "群众安全出行。"]
+    wide_2 = ["　　会议要求，各级交通部门要切实加强道路", "巡查，及时清除路面积雪，保障道路畅通。同", "时要做好应急物资储备，确保一旦发生险情能", "够迅速处置。"]
+    narrow_1 = ["　　日前，市人社局启动冬季", "农民工工资支付专项检查，重", "点检查工程建设领域工资支付", "情况，确保农民工按时足额拿", "到工资。"]
+    narrow_2 = ["　　检查中，对发现的问题将", "建立台账，逐项督办整改，对", "拒不整改的企业依法依规严肃", "处理，切实维护农民工合法权", "益，让他们安心过好年。"]
+    narrow_3 = ["　　据了解，今年以来全市已", "为二千余名农民工追回工资三", "千余万元，有力维护了劳动者", "的合法权益，受到群众的广泛", "好评。"]
+    rows = [line for row in zip(wide_1, wide_2) for line in row] + [line for row in zip(narrow_1, narrow_2, narrow_3) for line in row]
+    from paperclean import clean
+
+    assert clean("\n\n".join(rows) + "\n").rstrip("\n").split("\n\n") == [
+        "近日，市交通运输局召开了冬季道路安全工作会议，部署全市冬季道路交通安全工作，要求各县市区压实责任，加强道路巡查，确保群众安全出行。",
+        "会议要求，各级交通部门要切实加强道路巡查，及时清除路面积雪，保障道路畅通。同时要做好应急物资储备，确保一旦发生险情能够迅速处置。",
+        "日前，市人社局启动冬季农民工工资支付专项检查，重点检查工程建设领域工资支付情况，确保农民工按时足额拿到工资。",
+        "检查中，对发现的问题将建立台账，逐项督办整改，对拒不整改的企业依法依规严肃处理，切实维护农民工合法权益，让他们安心过好年。",
+        "据了解，今年以来全市已为二千余名农民工追回工资三千余万元，有力维护了劳动者的合法权益，受到群众的广泛好评。",
+    ]

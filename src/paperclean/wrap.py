@@ -238,9 +238,14 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
     number of columns (1 to 4) whose lines, taken every k-th, join best: a
     sentence end before an indented line, an unfinished line before a line
     that is not indented, a pair of characters across the joint that the
-    document holds elsewhere.  A stretch is read apart only when at least
-    :data:`INTERLEAVED_FULL_SHARE` of its lines fill their column and the
-    joints gain more than :data:`STRETCH_COST`; each column becomes one block
+    document holds elsewhere; and the last line of each column going on at
+    the top of the next (weighed at :data:`TURN_WEIGHT`).  A stretch is read
+    apart only when at least :data:`INTERLEAVED_FULL_SHARE` of its lines fill
+    their column, none is wider than its column (a headline across the
+    columns, or columns of another width, end a stretch), its first row is a
+    line of each column (full, or short by a dropped indent; after the first
+    column also a paragraph's last line) and the joints gain more than
+    :data:`STRETCH_COST`; each column becomes one block
     whose paragraphs are found later.  A stretch of such lines that is one
     column in order becomes one block too.  Other blocks are left as they
     are.
@@ -339,16 +344,21 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
     local_columns = []
     opens_full = []  # the block's first line fills its column
     ends_first = []  # the block's first line ends a sentence: a paragraph's last line
-    wide = [0] * (count + 1)  # blocks with a line wider than their column: a headline across the columns
+    shifts = (0,) if evidence.uses_indent else (0, INDENT_CELLS)
     for index in range(count):
         window = sorted(w for unit in widths[max(0, index - INTERLEAVED_WINDOW) : index + INTERLEAVED_WINDOW + 1] for w in unit)
         column = window[(len(window) * 3) // 4]
         local_columns.append(column)
         full[index + 1] = full[index] + sum(1 for w, more in zip(widths[index], slack[index]) if -more <= w - column <= 2)
-        opens_full.append(-slack[index][0] <= widths[index][0] - column <= 2)
+        # a line that fills its column, or (where the paragraphs are not
+        # indented in the text) a first line short by the indent that the
+        # extractor dropped; measured against the lines after it, since a
+        # stretch opens there and the lines before may be other columns
+        ahead = sorted(w for unit in widths[index : index + INTERLEAVED_WINDOW + 1] for w in unit)
+        ahead_column = ahead[(len(ahead) * 3) // 4]
+        opens_full.append(any(-slack[index][0] - shift <= widths[index][0] - ahead_column <= 2 - shift for shift in shifts))
         ends_first.append(ends_sentence(run[index].lines[0]))
         lines[index + 1] = lines[index] + len(widths[index])
-        wide[index + 1] = wide[index] + (max(widths[index]) > column + WIDE_LINE_CELLS)
     # joint[k][b]: block b continuing block b - k, summed from the start
     joint = {}
     for columns in range(1, MAX_INTERLEAVED_COLUMNS + 1):
@@ -359,6 +369,19 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
                 gain = evidence.score(run[b - columns].lines[-1], run[b].lines[0], local_columns[b])
             sums[b + 1] = sums[b] + gain
         joint[columns] = sums
+    # the lowest first block of a stretch ending before `last` whose lines all
+    # fit one column width: none wider than the narrowest local column in it
+    fits_from = [0] * (count + 1)
+    for last in range(1, count + 1):
+        widest, narrowest = 0, float("inf")
+        first = last
+        while first > max(0, last - MAX_STRETCH_UNITS):
+            widest = max(widest, max(widths[first - 1]))
+            narrowest = min(narrowest, local_columns[first - 1])
+            if widest > narrowest + WIDE_LINE_CELLS:
+                break
+            first -= 1
+        fits_from[last] = first
     best = [0.0] + [float("-inf")] * count
     back: list[tuple[int, int]] = [(0, 1)] * (count + 1)
     turns: dict[tuple[int, int], float] = {}
@@ -370,8 +393,9 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
                 if columns > 1 and (
                     last - first < 2 * columns
                     or full[last] - full[first] < INTERLEAVED_FULL_SHARE * (lines[last] - lines[first])
-                    # every line of interleaved columns fits its column
-                    or wide[last] > wide[first]
+                    # every line of interleaved columns fits its column (a
+                    # headline across the columns, or columns of another width, ends them)
+                    or first < fits_from[last]
                     or not opens_full[first]
                     # the first row is a line of each column: none is short but
                     # a paragraph's last line at the top of a column
