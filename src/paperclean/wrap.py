@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 import regex
 
 from .chardata import DATELINE_LEAD_RE, PHRASE_GAP_RE, display_width, ends_sentence, has_running_commas
@@ -306,6 +308,11 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
     return out
 
 
+#: The most evidence one joint can bring (:meth:`_JointEvidence.score`): a
+#: sentence end before an indented line, and a pair of characters across it.
+MAX_JOINT_SCORE = 2 + PAIR_WEIGHT
+
+
 class _JointEvidence:
     """How well the line `right` continues the line `left` in a column."""
 
@@ -369,49 +376,73 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
                 gain = evidence.score(run[b - columns].lines[-1], run[b].lines[0], local_columns[b])
             sums[b + 1] = sums[b] + gain
         joint[columns] = sums
-    # the lowest first block of a stretch ending before `last` whose lines all
-    # fit one column width: none wider than the narrowest local column in it
+    # fits_from[last]: the lowest first block of a stretch ending before
+    # `last` whose lines all fit one column width (none wider than the
+    # narrowest local column in it); it never decreases as `last` grows, so
+    # two pointers and running maxima and minima find it in linear time
     fits_from = [0] * (count + 1)
+    widest_line = [max(unit) for unit in widths]
+    widest: deque[int] = deque()  # indices, their widths decreasing
+    narrowest: deque[int] = deque()  # indices, their columns increasing
+    first = 0
     for last in range(1, count + 1):
-        widest, narrowest = 0, float("inf")
-        first = last
-        while first > max(0, last - MAX_STRETCH_UNITS):
-            widest = max(widest, max(widths[first - 1]))
-            narrowest = min(narrowest, local_columns[first - 1])
-            if widest > narrowest + WIDE_LINE_CELLS:
+        new = last - 1
+        while widest and widest_line[widest[-1]] <= widest_line[new]:
+            widest.pop()
+        widest.append(new)
+        while narrowest and local_columns[narrowest[-1]] >= local_columns[new]:
+            narrowest.pop()
+        narrowest.append(new)
+        first = max(first, last - MAX_STRETCH_UNITS)
+        while True:
+            while widest and widest[0] < first:
+                widest.popleft()
+            while narrowest and narrowest[0] < first:
+                narrowest.popleft()
+            if not widest or widest_line[widest[0]] <= local_columns[narrowest[0]] + WIDE_LINE_CELLS:
                 break
-            first -= 1
+            first += 1
         fits_from[last] = first
+    # opens_row[k][first]: the first row of a stretch of k columns from
+    # `first` is a line of each column: the first fills its column, the others
+    # too or end a paragraph at the top of a column
+    opens_row = {
+        columns: [
+            opens_full[first] and all(opens_full[b] or ends_first[b] for b in range(first + 1, min(count, first + columns)))
+            for first in range(count)
+        ]
+        for columns in range(2, MAX_INTERLEAVED_COLUMNS + 1)
+    }
     best = [0.0] + [float("-inf")] * count
     back: list[tuple[int, int]] = [(0, 1)] * (count + 1)
     turns: dict[tuple[int, int], float] = {}
+    in_order = joint[1]
+    first_lines = [block.lines[0] for block in run]
+    last_lines = [block.lines[-1] for block in run]
     for last in range(1, count + 1):
         for first in range(max(0, last - MAX_STRETCH_UNITS), last):
             if best[first] == float("-inf"):
                 continue
-            for columns in range(1, MAX_INTERLEAVED_COLUMNS + 1):
-                if columns > 1 and (
-                    last - first < 2 * columns
-                    or full[last] - full[first] < INTERLEAVED_FULL_SHARE * (lines[last] - lines[first])
-                    # every line of interleaved columns fits its column (a
-                    # headline across the columns, or columns of another width, ends them)
-                    or first < fits_from[last]
-                    or not opens_full[first]
-                    # the first row is a line of each column: none is short but
-                    # a paragraph's last line at the top of a column
-                    or not all(opens_full[b] or ends_first[b] for b in range(first + 1, first + columns))
-                ):
+            value = best[first] + (in_order[last] - in_order[first + 1] if last - first > 1 else 0.0) - STRETCH_COST
+            if value > best[last]:
+                best[last], back[last] = value, (first, 1)
+            # every line of interleaved columns fits its column (a headline
+            # across the columns, or columns of another width, end them)
+            if first < fits_from[last] or full[last] - full[first] < INTERLEAVED_FULL_SHARE * (lines[last] - lines[first]):
+                continue
+            for columns in range(2, MAX_INTERLEAVED_COLUMNS + 1):
+                if last - first < 2 * columns or not opens_row[columns][first]:
                     continue
-                gain = joint[columns][last] - joint[columns][first + columns] if last - first > columns else 0.0
-                if columns > 1:
-                    # each column goes on at the top of the next one
-                    for column in range(1, columns):
-                        bottom = last - 1 - (last - 1 - (first + column - 1)) % columns
-                        key = (bottom, first + column)
-                        if key not in turns:
-                            turns[key] = evidence.score(run[bottom].lines[-1], run[first + column].lines[0], local_columns[first + column])
-                        gain += TURN_WEIGHT * turns[key]
-                value = best[first] + gain - STRETCH_COST
+                value = best[first] + joint[columns][last] - joint[columns][first + columns] - STRETCH_COST
+                if value + TURN_WEIGHT * MAX_JOINT_SCORE * (columns - 1) <= best[last]:
+                    continue  # the turns cannot make it the best
+                # each column goes on at the top of the next one
+                for column in range(1, columns):
+                    bottom = last - 1 - (last - 1 - (first + column - 1)) % columns
+                    key = (bottom, first + column)
+                    if key not in turns:
+                        turns[key] = evidence.score(last_lines[bottom], first_lines[first + column], local_columns[first + column])
+                    value += TURN_WEIGHT * turns[key]
                 if value > best[last]:
                     best[last], back[last] = value, (first, columns)
     stretches = []
