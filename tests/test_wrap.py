@@ -797,3 +797,20 @@ def test_interleaved_columns_of_another_width_start_a_stretch_of_their_own():
         "检查中，对发现的问题将建立台账，逐项督办整改，对拒不整改的企业依法依规严肃处理，切实维护农民工合法权益，让他们安心过好年。",
         "据了解，今年以来全市已为二千余名农民工追回工资三千余万元，有力维护了劳动者的合法权益，受到群众的广泛好评。",
     ]
+
+
+def test_a_headline_in_one_box_with_the_first_line_of_interleaved_columns():
+    # pdfminer.six put the headline across the columns and the first line of
+    # the first column under it in one box: the headline is set apart, and
+    # the rows of the columns start with that line
+    column_1 = ["　　日前，市人社局启动冬季", "农民工工资支付专项检查，重", "点检查工程建设领域工资支付", "情况，确保农民工按时足额拿", "到工资。"]
+    column_2 = ["　　检查中，对发现的问题将", "建立台账，逐项督办整改，对", "拒不整改的企业依法依规严肃", "处理，切实维护农民工合法权", "益，让他们安心过好年。"]
+    rows = [line for row in zip(column_1, column_2) for line in row]
+    rows[0] = "市人社局启动冬季农民工工资支付专项检查\n" + rows[0]
+    from paperclean import clean
+
+    assert clean("\n\n".join(rows) + "\n").rstrip("\n").split("\n\n") == [
+        "市人社局启动冬季农民工工资支付专项检查",
+        "日前，市人社局启动冬季农民工工资支付专项检查，重点检查工程建设领域工资支付情况，确保农民工按时足额拿到工资。",
+        "检查中，对发现的问题将建立台账，逐项督办整改，对拒不整改的企业依法依规严肃处理，切实维护农民工合法权益，让他们安心过好年。",
+    ]

@@ -290,6 +290,7 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
             out.extend(run)
             start = end
             continue
+        run = _headlines_set_apart(run, widths[len(widths) // 2])
         for first, last, columns in _interleaved_stretches(run, evidence):
             part = run[first:last]
             if columns == 1:
@@ -305,6 +306,35 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
             doc.record("split_blocks", len(out), 0, before, after, note)
             out.extend(merged)
         start = end
+    return out
+
+
+def _headlines_set_apart(run: list[Block], column: int) -> list[Block]:
+    r"""A headline across the columns that the extractor put in one box with
+    the first line of the column under it is set apart from that line: a
+    block's first line that reads as a headline and is wider than the run's
+    column (its median line, in display cells), above lines that fill the
+    column (the first maybe short by a dropped indent).  The rows of the
+    columns then start with that line, not with the headline.  (A caption's
+    long line above its short last line stays.)
+
+    >>> run = [Block("市人社局启动冬季农民工工资支付专项检查\n　　日前，市人社局启动冬季"), Block("　　检查中，对发现的问题将")]
+    >>> [b.text for b in _headlines_set_apart(run, 26)]
+    ['市人社局启动冬季农民工工资支付专项检查', '　　日前，市人社局启动冬季', '　　检查中，对发现的问题将']
+    """
+    out: list[Block] = []
+    for block in run:
+        lines = block.lines
+        if (
+            len(lines) >= 2
+            and _printed_width(lines[0]) > column + WIDE_LINE_CELLS
+            and is_headline_text(lines[0].strip())
+            and all(-INDENT_CELLS - 2 <= _printed_width(line) - column <= 2 for line in lines[1:])
+        ):
+            out.append(Block(lines[0], block.kind, block.page, block.start))
+            out.append(Block("\n".join(lines[1:]), block.kind, block.page, block.start))
+        else:
+            out.append(block)
     return out
 
 
