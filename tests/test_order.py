@@ -1280,3 +1280,52 @@ def test_no_distant_continuation_is_looked_for_past_a_subtitle(kind, moved):
     assert _bring_distant_continuation(blocks, 0, 1, Document([])) is moved
     order = [0, 2, 1] if moved else [0, 1, 2]
     assert [b.text for b in blocks] == [rows[i][0] for i in order]
+
+
+# --- a paragraph's first line that the extractor set apart --------------------
+
+FIRST_LINE_CASES = [
+    # justification spread the line (every space splits a word: 建 设), and
+    # the paragraph goes on from it with a word across the joint (推进)
+    pytest.param(
+        [(H, "科技平台建 设深入推"), (P, "进，产学研协同创新不断拓展。")],
+        [(P, "科技平台建设深入推进，产学研协同创新不断拓展。")],
+        id="spread-line",
+    ),
+    # a line that opens like a sentence (a time word and a comma) is running
+    # text, also when its shape made it a line of its own
+    pytest.param(
+        [(H, "近日，在城东新区服务站门"), (P, "口，市民们排起了长队。")],
+        [(P, "近日，在城东新区服务站门口，市民们排起了长队。")],
+        id="opens-like-a-sentence",
+    ),
+    pytest.param(
+        [(H, "今年，该市将从“大刀", {"own_line": True}), (P, "阔斧减排”向精细治理转变。")],
+        [(P, "今年，该市将从“大刀阔斧减排”向精细治理转变。")],
+        id="opens-like-a-sentence-own-line",
+    ),
+    # --- must stay as they are ---
+    # real phrase spaces: a headline, even where a word crosses the joint (到位)
+    pytest.param(
+        [(H, "排查到位 维护周到"), (P, "位率达到百分之百，群众满意。")],
+        [(H, "排查到位 维护周到"), (P, "位率达到百分之百，群众满意。")],
+        id="phrase-spaces",
+    ),
+    # running text that the next block does not plainly continue
+    pytest.param(
+        [(H, "近日，在城东新区服务站"), (P, "市民们排起了长队。")],
+        [(H, "近日，在城东新区服务站"), (P, "市民们排起了长队。")],
+        id="no-word-across",
+    ),
+    # a headline that opens like no sentence
+    pytest.param(
+        [(H, "坚持问题导向 全力推进"), (P, "进度，确保年底完工。")],
+        [(H, "坚持问题导向 全力推进"), (P, "进度，确保年底完工。")],
+        id="headline",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected", FIRST_LINE_CASES)
+def test_a_paragraphs_first_line_set_apart_is_joined(rows, expected):
+    assert _reorder(rows) == expected

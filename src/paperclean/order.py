@@ -548,8 +548,41 @@ def _is_unfinished(block: Block, after: Block | None = None) -> bool:
     mark was lost with the text around it.  A line of its own (`own_line`,
     set when blocks are split) is never a piece."""
     if block.kind == HEADLINE and (block.own_line or (not _headline_piece(block) and not _starts_inside(after))):
-        return False  # a headline is never continued (spec §5)
+        if not _paragraph_first_line(block, after):
+            return False  # a headline is never continued (spec §5)
     return block.kind in (*JOINABLE, CAPTION) and not block.continued and not ends_sentence(block.text)
+
+
+def _paragraph_first_line(block: Block, after: Block | None) -> bool:
+    """A headline-shaped line that is the first line of the paragraph
+    `after` it, which the extractor set apart: it reads as running text, not
+    as a headline (it opens like a sentence, `近日，` `今年，`; or every space
+    in it was spread by justification, splitting a word or standing by a lone
+    character: `科技平台建 设深入推`), and the paragraph plainly continues it
+    (a word across the joint, or a mark that cannot open a sentence).
+
+    >>> _paragraph_first_line(Block("科技平台建 设深入推", HEADLINE), Block("进，产学研协同创新不断拓展。"))
+    True
+    >>> _paragraph_first_line(Block("增进福祉 补齐短板", HEADLINE), Block("近年来，我市补齐短板。"))
+    False
+    """
+    text = block.text.strip()
+    if after is None or after.kind != PARAGRAPH or "\n" in text or ends_sentence(text):
+        return False
+    if not (opens_sentence(text) or (" " in text and all(_spread_space(text, gap.start()) for gap in _SPACE_RUN_RE.finditer(text)))):
+        return False
+    return joint_score(text, after.text) >= WORD
+
+
+_SPACE_RUN_RE = regex.compile(r" +")
+
+
+def _spread_space(text: str, position: int) -> bool:
+    """The space at `position` was spread by justification: it stands next
+    to a lone character (`2 0 2 1`, `集 中 供 暖`) or splits a word (`建 设`)."""
+    left, right = text[:position].rstrip(), text[position:].lstrip()
+    lone = regex.match(r"(?:^| )\S$", left[-2:]) is not None or regex.match(r"^\S(?: |$)", right[:2]) is not None
+    return lone or _word_across(left, right)
 
 
 def _starts_inside(block: Block | None) -> bool:
