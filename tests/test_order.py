@@ -1329,3 +1329,56 @@ FIRST_LINE_CASES = [
 @pytest.mark.parametrize("rows, expected", FIRST_LINE_CASES)
 def test_a_paragraphs_first_line_set_apart_is_joined(rows, expected):
     assert _reorder(rows) == expected
+
+
+# --- a continuation that the extractor set before the paragraph it ends ------
+
+#: The rest of a paragraph, longer than a fragment: it opens a column with a
+#: full line, no indent (pdfminer.six wrote the column's top first).
+REST = "保整治成果不反弹，各县区要在月底前完成自查自纠，逐项建立台账，全面落实整改责任，确保不留死角。"
+CUT = "要建立长效机制，确"
+
+EARLIER_CONTINUATION_CASES = [
+    # the cut paragraph ends in a single character that makes a word with
+    # the rest's start (确保): the rest moves to it
+    pytest.param(
+        [(P, "全市开展了专项整治。"), (P, REST, {"opens_full_line": True}), (P, "各县区已完成第一轮整改任务。"), (P, CUT, {"last_line_share": 1.0})],
+        [(P, "全市开展了专项整治。"), (P, "各县区已完成第一轮整改任务。"), (P, CUT + REST)],
+        id="word-cut-by-the-line-end",
+    ),
+    # --- must stay as they are ---
+    # two whole words across the joint (临街 + 市容) are no evidence this far away
+    pytest.param(
+        [
+            (P, "市容问题不只在地面上，还有空中，城市里的各类线缆影响市容，也带来一定的安全隐患，成了困扰城市发展的烦恼。", {"opens_full_line": True}),
+            (P, "各县区已完成第一轮整改任务。"),
+            (P, "为了招揽生意，主干道沿线不少临街", {"last_line_share": 1.0}),
+        ],
+        None,
+        id="whole-words",
+    ),
+    # a paragraph's first line (indented, or short by an indent) starts no continuation
+    pytest.param(
+        [(P, "全市开展了专项整治。"), (P, REST), (P, "各县区已完成第一轮整改任务。"), (P, CUT, {"last_line_share": 1.0})],
+        None,
+        id="a-paragraph-start",
+    ),
+    # the cut paragraph ended short: its rest was lost, not moved
+    pytest.param(
+        [(P, "全市开展了专项整治。"), (P, REST, {"opens_full_line": True}), (P, "各县区已完成第一轮整改任务。"), (P, CUT, {"last_line_share": 0.5})],
+        None,
+        id="ended-short",
+    ),
+    # a continuation never stands before the headline of its article
+    pytest.param(
+        [(P, REST, {"opens_full_line": True}), (H, "全市开展冬季专项整治"), (P, "各县区已完成第一轮整改任务。"), (P, CUT, {"last_line_share": 1.0})],
+        None,
+        id="another-article",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected", EARLIER_CONTINUATION_CASES)
+def test_a_continuation_set_before_its_paragraph_moves_to_it(rows, expected):
+    unchanged = [(row[0], row[1]) for row in rows]
+    assert _reorder(rows) == (expected if expected is not None else unchanged)

@@ -814,3 +814,18 @@ def test_a_headline_in_one_box_with_the_first_line_of_interleaved_columns():
         "日前，市人社局启动冬季农民工工资支付专项检查，重点检查工程建设领域工资支付情况，确保农民工按时足额拿到工资。",
         "检查中，对发现的问题将建立台账，逐项督办整改，对拒不整改的企业依法依规严肃处理，切实维护农民工合法权益，让他们安心过好年。",
     ]
+
+
+OPENS_FULL_LINE_CASES = [
+    # a column's top line that goes on from the column before: full, no indent
+    pytest.param("市县两级共成立了消杀队伍，签约\n具备资质的第三方机构，开展全面\n消杀。", True, id="full-line"),
+    # a paragraph's first line: indented, or short by the indent it lost
+    pytest.param("　　市县两级共成立了消杀队伍\n具备资质的第三方机构，开展全面\n消杀。", False, id="indented"),
+    pytest.param("市县两级共成立了消杀队伍\n具备资质的第三方机构，开展全面\n消杀。", False, id="short-by-an-indent"),
+]
+
+
+@pytest.mark.parametrize("text, expected", OPENS_FULL_LINE_CASES)
+def test_a_block_that_opens_with_a_full_line(text, expected):
+    doc = join_hard_wraps(Document([Block(text)]), CONFIG)
+    assert doc.blocks[0].opens_full_line is expected

@@ -56,6 +56,10 @@ class Block:
     #: (set when hard wraps are joined); near 1, a column or page break may
     #: have cut it
     last_line_share: float = 0.0
+    #: its first line is not indented and fills its column (set when hard
+    #: wraps are joined): it may be the rest of a paragraph that a column
+    #: break cut, as a paragraph's first line is indented or short by an indent
+    opens_full_line: bool = False
     #: a line of its own: a sentence end (or the text's start) stands before
     #: it and a paragraph starts after it (set when blocks are split), so no
     #: break cut it and nothing continues it

@@ -674,6 +674,9 @@ def restore_reading_order(doc: Document, config) -> Document:
         if left.kind == PARAGRAPH and (right is None or (not _accepts(left, right, score) and _breaks_off(left, right))):
             if _bring_distant_continuation(blocks, index, following, doc):
                 continue  # the continuation now follows `left`: look again
+            if _bring_earlier_continuation(blocks, index, doc):
+                index -= 1  # the continuation stood before `left`: it now follows it
+                continue
         if right is not None and _accepts(left, right, score):
             interruptions = blocks[index + 1 : following]
             doc.record("restore_reading_order", index, len(left.text), "", right.text[:20], f"joined across a break (evidence {score})")
@@ -1051,3 +1054,72 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
         return True
     return False
 
+
+
+def _bring_earlier_continuation(blocks: list[Block], index: int, doc: Document) -> bool:
+    """Move the paragraph that continues the unfinished paragraph
+    `blocks[index]` from before it to right after it (spec §5: the block
+    that completes an unfinished sentence moves to it, also when it stood
+    before it): pdfminer.six may write the top of a column before the bottom
+    of the column to its left.  `blocks[index]` was cut by a column break
+    (its last line filled the column).  The paragraph stands on the same
+    page, after the last headline before `blocks[index]` (a continuation
+    never stands before its article's headline); its first line fills the
+    column without an indent (a paragraph's first line does not); it
+    continues no block before it and does not open like a new sentence; and
+    it opens with what
+    cannot open a sentence, or it completes the word that `blocks[index]`
+    cut (its last word a single character that makes a word with what the
+    paragraph opens with: ``…确`` + ``保整治成果…``).  This far away, a word
+    across the joint between two whole words is no evidence (``…不少临街`` +
+    ``市容问题…``).  The nearest such paragraph moves.  Returns whether it
+    moved anything.
+
+    >>> rows = ["全市开展了专项整治。", "保整治成果不反弹，群众满意。", "各县区已完成整改任务。", "要建立长效机制，确"]
+    >>> blocks = [Block(row) for row in rows]
+    >>> blocks[3].last_line_share, blocks[1].opens_full_line = 1.0, True
+    >>> _bring_earlier_continuation(blocks, 3, Document([]))
+    True
+    >>> [b.text for b in blocks]
+    ['全市开展了专项整治。', '各县区已完成整改任务。', '要建立长效机制，确', '保整治成果不反弹，群众满意。']
+    """
+    left = blocks[index]
+    if not CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE:
+        return False
+    for candidate in range(index - 1, max(-1, index - DISTANT_WINDOW), -1):
+        block = blocks[candidate]
+        if block.page != left.page or (block.kind == HEADLINE and not _headline_piece(block)) or block.kind == SUBTITLE:
+            return False  # another page, or the start of this article
+        if block.kind != PARAGRAPH or not block.opens_full_line or opens_with_dateline(block.text) or opens_sentence(block.text):
+            continue  # a paragraph's first line is indented or short by an indent
+        before = blocks[candidate - 1] if candidate > 0 else None
+        if before is not None and before.kind in JOINABLE and not ends_sentence(before.text):
+            continue  # it goes on from its own neighbour
+        score = joint_score(left.text, block.text)
+        if score < (WORD if _completes_cut_word(left.text, block.text) else STRONG) or not _accepts(left, block, score):
+            continue
+        note = f"continuation moved from before the paragraph it continues (evidence {score})"
+        doc.record("restore_reading_order", index, len(left.text), "", block.text[:40], note)
+        blocks.insert(index, blocks.pop(candidate))
+        return True
+    return False
+
+
+def _completes_cut_word(left: str, right: str) -> bool:
+    """`left` ends in a single character, a content word of its own, that
+    makes a dictionary word with the start of `right`: a word that the line
+    end cut (``…确`` + ``保``, ``…市`` + ``委``).  A function word (``的``
+    ``和`` ``在``) ends a phrase as often: no evidence; nor is a word across
+    that breaks the first word of `right` (its rest was lost).
+
+    >>> _completes_cut_word("要建立长效机制，确", "保整治成果"), _completes_cut_word("不少临街", "市容问题")
+    (True, False)
+    >>> _completes_cut_word("我们的", "确保安全"), _completes_cut_word("让企业家放手发", "明确分类标准")
+    (False, False)
+    """
+    last, first = _last_word(left), _first_word(right)
+    if last is None or len(last) != 1 or _tag(last) in OPEN_ENDING_TAGS or first is None:
+        return False
+    # the word across must not break the first word of `right` (`…放手发` +
+    # `明确标准`: 发明 would break 明确; the text between was lost)
+    return len(first) == 1 and _word_across(last, right.lstrip(_LEADING_MARKS))

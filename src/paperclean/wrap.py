@@ -940,6 +940,11 @@ def join_hard_wraps(doc: Document, config) -> Document:
         # a line of half-width digits): the paragraphs around tell it better
         column = own[len(own) // 2] if len(own) >= 3 or (own and not neighbours_column) else neighbours_column
         block.last_line_share = _inked_width(lines[-1]) / column if column > 0 else 0.0
+        # no indent, and as wide as the widest line (justified lines fill
+        # their column; a quote mark may make one look narrower): no
+        # paragraph starts here
+        widest = max(own[-1] if own else 0, neighbours_column)
+        block.opens_full_line = widest > 0 and lines[0][:1] not in (" ", "\u3000") and _inked_width(lines[0]) >= widest - 2
         if len(lines) == 1:
             continue
         # a byline's lines are its titles and names: phrases, always
