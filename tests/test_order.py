@@ -1382,3 +1382,172 @@ EARLIER_CONTINUATION_CASES = [
 def test_a_continuation_set_before_its_paragraph_moves_to_it(rows, expected):
     unchanged = [(row[0], row[1]) for row in rows]
     assert _reorder(rows) == (expected if expected is not None else unchanged)
+
+
+# --- headline phrases that the extraction set apart (gather_headline_phrases) --
+# A headline set across the columns with wide gaps between its phrases comes
+# out of reading-order extraction (default pdftotext) one block per phrase,
+# each at the top of the column under it.  Text of my own, written from the
+# rule: parallel phrases have the same length; the phrase that interrupts a
+# sentence goes to its headline, and the sentence is joined.
+
+PHRASE_CASES = [
+    pytest.param(
+        [
+            (HEADLINE, "抓学习"),
+            (P, "今年以来，全县各级党组织认真组织干部学"),
+            (HEADLINE, "强作风"),
+            (P, "习党的创新理论，推动各项工作落实。"),
+        ],
+        [
+            (HEADLINE, "抓学习 强作风"),
+            (P, "今年以来，全县各级党组织认真组织干部学习党的创新理论，推动各项工作落实。"),
+        ],
+        id="interrupting-phrase-joins-the-parallel-one-before",
+    ),
+    pytest.param(
+        [
+            (P, "截至目前，全县已建成各类便民服务站点，覆盖城乡社区，为群众提供政策咨询等多项服务，受到群众欢迎，赢得了安"),
+            (HEADLINE, "服务到位"),
+            (HEADLINE, "管理精细"),
+            (P, "全感和满意度的双提升。"),
+            (P, "下一步，该局将继续完善服务体系。"),
+            (HEADLINE, "保障有力"),
+            (HEADLINE, "城区公交线路延伸到乡镇"),
+        ],
+        [
+            (P, "截至目前，全县已建成各类便民服务站点，覆盖城乡社区，为群众提供政策咨询等多项服务，受到群众欢迎，赢得了安全感和满意度的双提升。"),
+            (P, "下一步，该局将继续完善服务体系。"),
+            (HEADLINE, "服务到位 管理精细 保障有力"),
+            (HEADLINE, "城区公交线路延伸到乡镇"),
+        ],
+        id="interrupting-run-joins-the-parallel-one-after",
+    ),
+    pytest.param(
+        [
+            (HEADLINE, "专题讲座+现场教学"),
+            (P, "本报讯（记者王某）近日，该县举办基层干部培训班。"),
+            (P, "培训邀请有关专家为全县基层干部和驻村帮"),
+            (HEADLINE, "某县强化基层干部培训"),
+            (P, "扶工作队员授课，取得了良好效果。"),
+        ],
+        [
+            (HEADLINE, "专题讲座+现场教学 某县强化基层干部培训"),
+            (P, "本报讯（记者王某）近日，该县举办基层干部培训班。"),
+            (P, "培训邀请有关专家为全县基层干部和驻村帮扶工作队员授课，取得了良好效果。"),
+        ],
+        id="no-parallel-phrase-nearest-headline-before",
+    ),
+    pytest.param(
+        [
+            (HEADLINE, "迎新春"),
+            (HEADLINE, "保平安"),
+            (P, "本报讯（记者王某）连日来，全市开展节前安全检查。"),
+            (HEADLINE, "送温暖"),
+            (P, "检查组深入企业和社区，排查各类隐患。"),
+        ],
+        [
+            (HEADLINE, "迎新春 保平安 送温暖"),
+            (P, "本报讯（记者王某）连日来，全市开展节前安全检查。"),
+            (P, "检查组深入企业和社区，排查各类隐患。"),
+        ],
+        id="lone-parallel-phrase-among-paragraphs",
+    ),
+    pytest.param(
+        [
+            (HEADLINE, "王某在全市安全生产工作会议上强调"),
+            (HEADLINE, "压实责任 守牢底线"),
+            (P, "本报讯（记者王某）近日，全市安全生产工作会议召开。"),
+        ],
+        [
+            (HEADLINE, "王某在全市安全生产工作会议上强调 压实责任 守牢底线"),
+            (P, "本报讯（记者王某）近日，全市安全生产工作会议召开。"),
+        ],
+        id="what-was-said-follows-the-verb-of-speech",
+    ),
+    pytest.param(
+        [
+            (BYLINE, "本报记者 王某"),
+            (BYLINE, "通讯员 李某"),
+            (P, "近日，全市安全生产工作会议召开。"),
+        ],
+        [
+            (BYLINE, "本报记者 王某 通讯员 李某"),
+            (P, "近日，全市安全生产工作会议召开。"),
+        ],
+        id="correspondent-after-reporter",
+    ),
+    pytest.param(
+        [
+            (HEADLINE, "张明"),
+            (HEADLINE, "李华"),
+            (HEADLINE, "学技能"),
+            (P, "近日，全市职业技能大赛开幕。"),
+        ],
+        [
+            (HEADLINE, "张明 李华"),
+            (HEADLINE, "学技能"),
+            (P, "近日，全市职业技能大赛开幕。"),
+        ],
+        id="names-are-not-joined-to-a-phrase",
+    ),
+]
+
+# rows that must come out as they are
+PHRASE_UNCHANGED = [
+    pytest.param(
+        [
+            (HEADLINE, "全市秋粮收购有序推进"),
+            (HEADLINE, "收购价格保持稳定"),
+            (P, "本报讯（记者王某）近日，全市秋粮收购进展顺利。"),
+        ],
+        id="headline-and-subhead-of-different-lengths",
+    ),
+    pytest.param(
+        [
+            (P, "全市已建成便民服务站点三百余个。"),
+            (HEADLINE, "加强组织领导"),
+            (P, "各地成立了工作专班，明确责任分工。"),
+            (HEADLINE, "压实工作责任 强化督导检查"),
+        ],
+        id="subhead-between-whole-sentences-with-no-parallel-single-phrase",
+    ),
+    pytest.param(
+        [
+            (HEADLINE, "抓学习 强作风 促发展"),
+            (P, "今年以来，全县各级党组织认真组织干部学习。"),
+            (HEADLINE, "保平安 送温暖"),
+            (P, "检查组深入企业和社区，排查各类隐患。"),
+        ],
+        id="a-whole-headline-of-several-phrases-stays",
+    ),
+    pytest.param(
+        [
+            (P, "截至目前，全县已建成各类便民服务站点，"),
+            (HEADLINE, "服务到位"),
+            (P, "本报讯（记者王某）近日，全县召开工作会议。"),
+        ],
+        id="no-sentence-goes-on-past-it",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected", PHRASE_CASES)
+def test_headline_phrases_set_apart_are_gathered(rows, expected):
+    assert _reorder(rows) == expected
+
+
+@pytest.mark.parametrize("rows", PHRASE_UNCHANGED)
+def test_headline_phrases_that_stay(rows):
+    assert _reorder(rows) == rows
+
+
+def test_a_headline_over_a_dateline_continues_no_sentence():
+    # `登记失` + `去年…` reads on as a word (失去), but the headline stands over
+    # the dateline that opens its article: it is not the rest of the sentence
+    rows = [
+        (P, "符合条件的毕业生和登记失"),
+        (HEADLINE, "去年全市新增就业岗位"),
+        (P, "本报讯（记者王某）近日，记者从市人社局获悉。"),
+    ]
+    assert _reorder(rows) == rows

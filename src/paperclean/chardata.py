@@ -186,3 +186,25 @@ def has_running_commas(text: str) -> bool:
     (True, False)
     """
     return "，" in text or "、" in text or "," in text
+
+
+#: The most common Chinese surnames (about a hundred, which cover most of the
+#: population): a byline's names start with one.  A general table, not taken
+#: from any page.
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+_NAME_RE = regex.compile(r"[\p{Han}·]{2,3}")
+
+
+def looks_like_names(text: str) -> bool:
+    """Every space-separated part of `text` is two or three Hanzi that start
+    with a common surname: a list of names (`高占峰 任玉静`), not headline
+    phrases (`学党史 悟思想`).
+
+    >>> looks_like_names("高占峰 任玉静"), looks_like_names("学党史 悟思想"), looks_like_names("王斌")
+    (True, False, True)
+    """
+    parts = text.split()
+    return bool(parts) and all(_NAME_RE.fullmatch(part) and part[0] in COMMON_SURNAMES for part in parts)

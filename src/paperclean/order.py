@@ -40,14 +40,14 @@ from functools import lru_cache
 
 import regex
 
-from .chardata import HAN, PHRASE_GAP_RE, ends_sentence, has_running_commas
+from .chardata import HAN, PHRASE_GAP_RE, ends_sentence, has_running_commas, looks_like_names
 from .chardata import DATELINE_LEAD_RE
 from .punctuation import widen_half_width_punctuation
 from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text, repeat_thresholds
 from .spacing import space_running_text
 from .script import to_simplified, traditional_chars_re
 from .wrap import join_lines
-from .document import CAPTION, CREDIT, FURNITURE, HEADLINE, MARKUP, PARAGRAPH, SUBTITLE, TABLE, Block, Document
+from .document import BYLINE, CAPTION, CREDIT, FURNITURE, HEADLINE, MARKUP, PARAGRAPH, SUBTITLE, TABLE, Block, Document
 
 #: Fewest occurrences in the dictionary for a word across a joint to count.
 MIN_WORD_FREQUENCY = 10
@@ -634,7 +634,8 @@ def restore_reading_order(doc: Document, config) -> Document:
     >>> [b.text for b in restore_reading_order(doc, None).blocks]
     ['整合周边村庄，成立设备维修服务站。', '袁占林 摄']
     """
-    blocks = move_orphan_fragments(merge_split_tables(doc.blocks), doc)
+    blocks = gather_headline_phrases(merge_split_tables(doc.blocks), doc)
+    blocks = move_orphan_fragments(blocks, doc)
     blocks = move_fragments_into_wraps(blocks, doc)
     index = 0
     while index < len(blocks):
@@ -653,6 +654,8 @@ def restore_reading_order(doc: Document, config) -> Document:
             continue
         cut = CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE  # wider: a headline
         score = joint_score(left.text, right.text, cut) if right is not None else NONE
+        if _heads_article(blocks, following):
+            score = NONE  # a headline over a dateline opens an article: it continues nothing
         fragment = None if left.kind == CAPTION else _displaced_fragment(blocks, index, following, score)
         if fragment is not None:
             moved = blocks.pop(fragment)
@@ -692,6 +695,18 @@ def restore_reading_order(doc: Document, config) -> Document:
         index += 1
     doc.blocks = blocks
     return doc
+
+
+def _heads_article(blocks: list[Block], index: int) -> bool:
+    """`blocks[index]` is a headline and a dateline opens the paragraph after
+    it (`去年收获257个优良天` + `河北日报讯（记者…）`): the headline of the
+    article that the dateline opens, which continues no sentence before it."""
+    return (
+        index + 1 < len(blocks)
+        and blocks[index].kind == HEADLINE
+        and blocks[index + 1].kind == PARAGRAPH
+        and opens_with_dateline(blocks[index + 1].text)
+    )
 
 
 def _rejoined(text: str, config=None) -> str:
@@ -745,6 +760,224 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
         if score > best_score and score >= WORD:
             best, best_score = candidate, score
     return best
+
+
+#: Most characters (spaces left out) of a headline phrase that an extraction
+#: may set apart from the rest of its headline: a kicker's phrases (`学党史`,
+#: `排查到位`) and a main headline set beside them (`饶阳多措并举锻造过硬队伍`).
+MAX_PHRASE_CHARS = 16
+#: Longest phrase (characters) whose length tells a parallel phrase: the
+#: phrases of one kicker or couplet headline have the same length (`学党史
+#: 悟思想 办实事`, `莫道春光难揽取 浮云过后艳阳天`); two longer headlines of
+#: the same length are as often a headline and its subtitle.
+MAX_PARALLEL_CHARS = 8
+#: Longest phrase (characters) taken for a headline's phrase when it stands
+#: alone among paragraphs: a kicker's phrases are short (`学党史`, `迎新春`,
+#: `排查到位`); a subhead of the text (`加强组织领导`) is longer.
+MAX_LONE_PHRASE_CHARS = 4
+#: How far (in blocks) a stray phrase is carried to its headline.
+PHRASE_WINDOW = 2 * SEARCH_WINDOW
+_REPORTER_RE = regex.compile(r"记者")
+_CORRESPONDENT_RE = regex.compile(r"^通讯员\s?\p{Han}")
+
+
+def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
+    """Put the phrases of a headline that the extraction set apart back into
+    their headline (spec §2, §5).  A headline set across the columns with
+    wide gaps between its phrases (`学党史    悟思想    办实事`) comes out of
+    reading-order extraction (default `pdftotext`) as one block per phrase,
+    each at the top of the column under it: between the two halves of a
+    sentence that a column break cut, or alone among paragraphs.  A careful
+    editor reads such a phrase as part of the headline:
+
+    - a run of short headline blocks that stands between an unfinished
+      paragraph and the block that plainly continues it (a word across the
+      joint or better, and better than into the phrase) interrupts the
+      sentence: it goes to the headline nearby with a phrase of the same
+      length (parallel phrases), else to the nearest headline before it on
+      the page, else after the paragraph it interrupted;
+    - a lone phrase of at most :data:`MAX_LONE_PHRASE_CHARS` characters
+      among paragraphs goes to the headline nearby with a phrase of the same
+      length;
+    - two headline blocks side by side whose facing phrases have the same
+      length are one headline (`从细节做起` + `从问题改起`), and so are a
+      headline that ends on a verb of speech (`…座谈会上强调`) and the
+      headline after it, what was said; a correspondent's line (`通讯员
+      田静云`) right after a reporter's byline is the rest of that byline.
+
+    The phrases join their headline with one space, in the order read.
+
+    >>> rows = [("学党史", "headline"), ("一年来，我市疫苗日接", "paragraph"), ("悟思想", "headline"),
+    ...         ("种能力达22万剂次。", "paragraph")]
+    >>> [b.text for b in gather_headline_phrases([Block(t, k) for t, k in rows], Document([]))]
+    ['学党史 悟思想', '一年来，我市疫苗日接', '种能力达22万剂次。']
+    """
+    index = 0
+    while index < len(blocks):
+        end = _interrupting_run(blocks, index)
+        if end is None:
+            index += 1
+            continue
+        anchor = _phrase_anchor(blocks, index, end, parallel_only=False)
+        texts = " ".join(block.text.strip() for block in blocks[index:end])
+        if anchor is None:
+            index = end  # no headline to go to: the joins bring the rest of the sentence up past it
+            continue
+        _merge_phrases(blocks, anchor, index, end, texts, doc, "headline phrase that interrupted a sentence")
+    index = 0
+    while index < len(blocks):
+        end = _lone_phrases(blocks, index)
+        anchor = None if end is None else _phrase_anchor(blocks, index, end, parallel_only=True)
+        if anchor is None:
+            index += 1
+            continue
+        texts = " ".join(block.text.strip() for block in blocks[index:end])
+        _merge_phrases(blocks, anchor, index, end, texts, doc, "lone headline phrase")
+        index = max(0, index - 1)
+    index = 1
+    while index < len(blocks):
+        first, second = blocks[index - 1], blocks[index]
+        if _parallel_neighbours(first, second) or _byline_goes_on(first, second) or _says_what_follows(first, second):
+            doc.record("restore_reading_order", index - 1, len(first.text), "", second.text, "one headline (parallel phrases) or byline")
+            first.text = first.text.strip() + " " + second.text.strip()
+            del blocks[index]
+            continue
+        index += 1
+    return blocks
+
+
+def _phrase(block: Block) -> bool:
+    """A headline block of one short line that may be a headline's phrase."""
+    text = block.text.strip()
+    return (
+        block.kind == HEADLINE
+        and "\n" not in text
+        and 0 < len(text.replace(" ", "")) <= MAX_PHRASE_CHARS
+        and not has_running_commas(text)
+        and _SENTENCE_END_RE.search(text) is None
+    )
+
+
+def _phrase_lengths(text: str) -> set[int]:
+    """The lengths of the phrases of a headline that may be parallel."""
+    return {len(phrase) for phrase in text.split() if 2 <= len(phrase) <= MAX_PARALLEL_CHARS}
+
+
+def _interrupting_run(blocks: list[Block], start: int) -> int | None:
+    """The end of the run of phrases that starts at `start`, when the run
+    stands between an unfinished paragraph and the block that continues it."""
+    end = start
+    while end < len(blocks) and _phrase(blocks[end]):
+        end += 1
+    if end == start or start == 0 or end >= len(blocks):
+        return None
+    before, after = blocks[start - 1], blocks[end]
+    if before.kind not in JOINABLE or after.kind != PARAGRAPH or not _is_unfinished(before):
+        return None
+    cut = CUT_LINE_SHARE <= before.last_line_share <= MAX_CUT_LINE_SHARE
+    score = joint_score(before.text, after.text, cut)
+    if score < WORD or not _accepts(before, after, score) or opens_with_dateline(after.text):
+        return None
+    if joint_score(before.text, blocks[start].text) > score or joint_score(blocks[end - 1].text, after.text) > score:
+        return None  # the phrase reads on from the paragraph, or into the next one, better
+    return end
+
+
+def _lone_phrases(blocks: list[Block], start: int) -> int | None:
+    """The end of the run of single phrases of one length that starts at
+    `start`, when running text (or nothing) stands on both sides of it (a
+    headline of several phrases is whole: it stays where it is)."""
+    end, lengths = start, set()
+    while end < len(blocks) and _phrase(blocks[end]) and " " not in blocks[end].text.strip() and len(blocks[end].text.strip()) <= MAX_LONE_PHRASE_CHARS:
+        lengths.add(len(blocks[end].text.strip()))
+        end += 1
+    if end == start or len(lengths) != 1 or not _phrase_lengths(blocks[start].text):
+        return None
+    neighbours = [blocks[other] for other in (start - 1, end) if 0 <= other < len(blocks)]
+    if all(other.kind == PARAGRAPH or (other.kind == HEADLINE and _headline_piece(other)) for other in neighbours):
+        return end
+    return None
+
+
+def _phrase_anchor(blocks: list[Block], start: int, end: int, parallel_only: bool) -> int | None:
+    """The headline that the phrases `blocks[start:end]` belong to: the
+    nearest one on the same page with a phrase of the same length, or (unless
+    `parallel_only`) the nearest one before them on the page."""
+    page = blocks[start].page
+    lengths = set().union(*(_phrase_lengths(block.text) for block in blocks[start:end]))
+    low, high = max(0, start - PHRASE_WINDOW), min(len(blocks), end + PHRASE_WINDOW)
+
+    def candidate(index: int) -> bool:
+        block = blocks[index]
+        if block.kind != HEADLINE or block.page != page or _headline_piece(block) or "\n" in block.text:
+            return False
+        return _interrupting_run(blocks, index) is None and not (parallel_only and _lone_phrases(blocks, index) is not None)
+
+    near = sorted(
+        (index for index in range(low, high) if not start <= index < end),
+        key=lambda index: (abs(index - start), index > start),
+    )
+    for index in near:
+        if candidate(index) and lengths & _phrase_lengths(blocks[index].text):
+            return index
+    if parallel_only:
+        return None
+    for index in range(start - 1, low - 1, -1):
+        if blocks[index].page != page:
+            return None
+        if candidate(index):
+            return index
+    return None
+
+
+def _merge_phrases(blocks: list[Block], anchor: int, start: int, end: int, texts: str, doc: Document, note: str) -> None:
+    """Join the phrases `blocks[start:end]` (whose texts are `texts`) to the
+    headline `blocks[anchor]`, in the order read, and drop their blocks."""
+    host = blocks[anchor]
+    doc.record("restore_reading_order", anchor, 0, "", texts, f"{note} joined to its headline")
+    if anchor < start:
+        host.text = host.text.strip() + " " + texts
+    else:
+        host.text = texts + " " + host.text.strip()
+    blocks[start:end] = []
+
+
+def _parallel_neighbours(first: Block, second: Block) -> bool:
+    """Two headline blocks side by side whose facing phrases have the same
+    length: one headline set phrase by phrase."""
+    if first.kind != HEADLINE or second.kind != HEADLINE or not (_phrase(first) and _phrase(second)):
+        return False
+    if looks_like_names(first.text) != looks_like_names(second.text):
+        return False  # a byline's names and a headline's phrase
+    last, following = first.text.split()[-1], second.text.split()[0]
+    return len(last) == len(following) and 2 <= len(last) <= MAX_PARALLEL_CHARS
+
+
+#: `…座谈会上强调` as a headline's last words: what was said follows.
+_SPEECH_END_RE = regex.compile(r"\p{Han}(?:强调|指出|表示|要求)$")
+
+
+def _says_what_follows(first: Block, second: Block) -> bool:
+    """A headline that ends on a verb of speech without its colon
+    (`王伟在企业家座谈会上强调`) and the headline after it (what was said,
+    `打造发展新优势`) are one headline."""
+    return (
+        first.kind == HEADLINE
+        and second.kind == HEADLINE
+        and "\n" not in first.text.strip() + second.text.strip()
+        and _SPEECH_END_RE.search(first.text.strip()) is not None
+        and not _headline_piece(second)
+    )
+
+
+def _byline_goes_on(first: Block, second: Block) -> bool:
+    """`通讯员 田静云` right after a reporter's byline is the rest of it."""
+    return (
+        first.kind == BYLINE
+        and second.kind == BYLINE
+        and _REPORTER_RE.search(first.text) is not None
+        and _CORRESPONDENT_RE.match(second.text.strip()) is not None
+    )
 
 
 def move_orphan_fragments(blocks: list[Block], doc: Document) -> list[Block]:
