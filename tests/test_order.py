@@ -1551,3 +1551,86 @@ def test_a_headline_over_a_dateline_continues_no_sentence():
         (P, "本报讯（记者王某）近日，记者从市人社局获悉。"),
     ]
     assert _reorder(rows) == rows
+
+
+# --- the one paragraph of the page that continues a cut one ------------------
+# Reading-order extraction may set an article that spans the columns,
+# dateline and all, between a column's end and its rest.  Text of my own.
+
+
+def test_the_only_continuation_on_the_page_moves_up_past_another_article():
+    # `登记失` was cut by a column break; `业青年` makes 失业 (a common word next
+    # to how often 业 stands alone); no other cut block reads on into it
+    rows = [
+        (P, "对符合条件的高校毕业生和十六至二十四岁的登记失"),
+        (HEADLINE, "去年全市新增就业岗位"),
+        (P, "本报讯（记者王某）近日，记者从市人社局获悉，全市新增就业岗位两千余个。"),
+        (P, "业青年，给予每人每月一千元就业见习补贴，见习期满后被留用的，再给予一次性吸纳就业补贴。"),
+        (P, "下一步，该局将继续做好就业服务。"),
+    ]
+    doc = restore_reading_order(Document(_cut(rows, [1.0, 0.5, 0.6, 0.5, 0.5])), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == [
+        (P, "对符合条件的高校毕业生和十六至二十四岁的登记失业青年，给予每人每月一千元就业见习补贴，见习期满后被留用的，再给予一次性吸纳就业补贴。"),
+        (P, "下一步，该局将继续做好就业服务。"),  # the column's next paragraph comes along
+        (HEADLINE, "去年全市新增就业岗位"),
+        (P, "本报讯（记者王某）近日，记者从市人社局获悉，全市新增就业岗位两千余个。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows, shares",
+    [
+        pytest.param(
+            [
+                (P, "对符合条件的高校毕业生和十六至二十四岁的登记失"),
+                (HEADLINE, "去年全市新增就业岗位"),
+                (P, "本报讯（记者王某）近日，记者从市人社局获悉，全市新增就业岗位两千余个。"),
+                (P, "业青年，给予每人每月一千元就业见习补贴，见习期满后被留用的，再给予一次性吸纳就业补贴。"),
+            ],
+            [0.6, 0.5, 0.6, 0.5],
+            id="ends-short-lost-its-rest",
+        ),
+        pytest.param(
+            [
+                (P, "对符合条件的企业给予每人"),
+                (HEADLINE, "去年全市新增就业岗位"),
+                (P, "本报讯（记者王某）近日，记者从市人社局获悉，全市新增就业岗位两千余个。"),
+                (P, "为有效做好高校毕业生就业服务，该局开展了专项行动，组织用人单位进校园招聘两百余场次。"),
+            ],
+            [1.0, 0.5, 0.6, 0.5],
+            id="a-word-across-but-the-character-opens-clauses",
+        ),
+    ],
+)
+def test_no_only_continuation(rows, shares):
+    doc = restore_reading_order(Document(_cut(rows, shares)), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == rows
+
+
+def test_no_only_continuation_when_another_cut_block_reads_on_into_it():
+    # two cut blocks of the page read on into `业青年…` (失业 both times): it is
+    # not the only place, and the block right before it takes it as usual
+    rows = [
+        (P, "对符合条件的高校毕业生和十六至二十四岁的登记失"),
+        (HEADLINE, "去年全市新增就业岗位"),
+        (P, "本报讯（记者王某）近日，记者从市人社局获悉，全市新增就业人员和失"),
+        (P, "业青年，给予每人每月一千元就业见习补贴，见习期满后被留用的，再给予一次性吸纳就业补贴。"),
+    ]
+    doc = restore_reading_order(Document(_cut(rows, [1.0, 0.5, 1.0, 0.5])), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == [
+        rows[0],
+        rows[1],
+        (P, "本报讯（记者王某）近日，记者从市人社局获悉，全市新增就业人员和失业青年，给予每人每月一千元就业见习补贴，见习期满后被留用的，再给予一次性吸纳就业补贴。"),
+    ]
+
+
+def test_a_dateline_paragraph_is_no_displaced_fragment():
+    # `…给予每人` + `本报讯…` reads 人本 across the joint, but a dateline opens
+    # an article: no fragment of another sentence
+    rows = [
+        (P, "对符合条件的企业给予每人"),
+        (HEADLINE, "去年全市新增就业岗位"),
+        (P, "本报讯（记者王某）近日，全市新增就业岗位两千余个。"),
+    ]
+    doc = restore_reading_order(Document(_cut(rows, [1.0, 0.5, 0.6])), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == rows

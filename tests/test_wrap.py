@@ -272,6 +272,27 @@ def test_join_hard_wraps_headline_wrapped_by_the_column():
     assert doc.blocks[0].text == "今年以来市住房和城乡建设局把老旧小区改造作为重点工程"
 
 
+# The share of its column that a block's last line fills.  A block of three
+# lines takes its column from the paragraphs around, unless those are set in
+# another width and its own two lines (the longer justified) tell its own.
+NARROW_THREE_LINES = "毕业两年内的高校毕业生和\n贫困县及民族县中职学校的毕业\n生以及十六至二十四岁的登记失"
+WIDE_PARAGRAPH = "\n".join(["本报讯近日记者从市生态环境局获悉全市大气环境质量稳中向好"] * 4)
+NEAR_PARAGRAPH = "\n".join(["贫困县及民族县中职学校毕业生和"] * 4)
+
+
+@pytest.mark.parametrize(
+    "neighbour, share",
+    [
+        pytest.param(WIDE_PARAGRAPH, 1.0, id="neighbours-in-another-width-own-lines-tell"),
+        pytest.param(NEAR_PARAGRAPH, 14 / 15, id="neighbours-in-about-the-same-width-tell"),
+    ],
+)
+def test_last_line_share_of_a_three_line_block(neighbour, share):
+    doc = Document([Block(NARROW_THREE_LINES), Block(neighbour)])
+    join_hard_wraps(doc, CONFIG)
+    assert doc.blocks[0].last_line_share == pytest.approx(share)
+
+
 @pytest.mark.parametrize(
     "text",
     ["会议由副市长刘建国主持。", "春耕生产有序推进", "建好一条路 带富一方人", "", "本报记者 王晓东"],

@@ -675,7 +675,7 @@ def restore_reading_order(doc: Document, config) -> Document:
             left.last_line_share = 1.0  # a fragment stands in the middle of its sentence
             continue
         if left.kind == PARAGRAPH and (right is None or (not _accepts(left, right, score) and _breaks_off(left, right))):
-            if _bring_distant_continuation(blocks, index, following, doc):
+            if _bring_distant_continuation(blocks, index, following, doc) or _bring_only_continuation(blocks, index, doc):
                 continue  # the continuation now follows `left`: look again
             if _bring_earlier_continuation(blocks, index, doc):
                 index -= 1  # the continuation stood before `left`: it now follows it
@@ -746,8 +746,8 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
             continue
         block = blocks[candidate]
         text = block.text.strip()
-        if block.kind not in JOINABLE or not _CONTENT_RE.search(text):
-            continue  # only punctuation (`。。。`) is no piece of a sentence
+        if block.kind not in JOINABLE or not _CONTENT_RE.search(text) or opens_with_dateline(text):
+            continue  # only punctuation (`。。。`) is no piece of a sentence; a dateline opens an article
         if block.kind == HEADLINE and (" " in text or not has_running_commas(text)):
             continue  # a real headline (phrase spaces, no running-text commas)
         if candidate > 0 and _is_unfinished(blocks[candidate - 1]) and candidate - 1 != index:
@@ -855,7 +855,26 @@ def _phrase(block: Block) -> bool:
         and 0 < len(text.replace(" ", "")) <= MAX_PHRASE_CHARS
         and not has_running_commas(text)
         and _SENTENCE_END_RE.search(text) is None
+        and _balanced(text)
     )
+
+
+def _balanced(text: str) -> bool:
+    """Every bracket and quotation mark of `text` opened and closed in it, in
+    order: a headline holds whole titles and quotations (`“幸福来敲门”`), a
+    piece of running text may hold half of one (`行动方案》和《安全`)."""
+    for opener, closer in zip(_OPENERS, _CLOSERS):
+        depth = 0
+        for char in text:
+            if char == opener:
+                depth += 1
+            elif char == closer:
+                depth -= 1
+                if depth < 0:
+                    return False
+        if depth:
+            return False
+    return True
 
 
 def _phrase_lengths(text: str) -> set[int]:
@@ -1356,3 +1375,90 @@ def _completes_cut_word(left: str, right: str) -> bool:
     # the word across must not break the first word of `right` (`…放手发` +
     # `明确标准`: 发明 would break 明确; the text between was lost)
     return len(first) == 1 and _word_across(last, right.lstrip(_LEADING_MARKS))
+
+
+def _bring_only_continuation(blocks: list[Block], index: int, doc: Document) -> bool:
+    """Move up the one paragraph of the page that reads on from the
+    unfinished `blocks[index]` as a word across the joint (or better), when
+    it is the only such place for both (spec §5: "the only place where the
+    text reads as a whole sentence"): no other unfinished paragraph of the
+    page reads on into it, it does not continue the block before it as well,
+    and it opens no sentence.  Reading-order extraction (default `pdftotext`)
+    may set an article that spans the columns, dateline and all, between a
+    column's end (`…16至24岁登记失`) and its rest (`业青年，对吸纳…`), where
+    :func:`_bring_distant_continuation` does not look.  The paragraph moves
+    with the paragraphs of its column after it, as there.  Returns whether it
+    moved anything."""
+    left = blocks[index]
+    if not CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE:
+        return False  # a paragraph that ends short lost its rest
+    low, high = index, index + 1
+    while low > 0 and blocks[low - 1].page == left.page:
+        low -= 1
+    while high < len(blocks) and blocks[high].page == left.page:
+        high += 1
+    found = []
+    for candidate in range(index + 1, high):
+        block = blocks[candidate]
+        if block.kind != PARAGRAPH or opens_sentence(block.text):
+            continue
+        score = joint_score(left.text, block.text)
+        if score < WORD or not _accepts(left, block, score):
+            continue
+        if score == WORD and not _bound_first_character(left.text, block.text):
+            continue  # `…给予每人` + `为有效…`: 人为 is a word, but 为 opens clauses on its own
+        before = blocks[candidate - 1] if candidate > 0 else None
+        if before is not None and before is not left and before.kind in JOINABLE and not ends_sentence(before.text) and joint_score(before.text, block.text) >= WORD:
+            continue  # it continues its own neighbour
+        found.append(candidate)
+    if len(found) != 1 or found[0] == index + 1:
+        return False  # nowhere, in two places, or right after it (the joins take it)
+    candidate = found[0]
+    rivals = [
+        other
+        for other in range(low, high)
+        if other not in (index, candidate)
+        and blocks[other].kind == PARAGRAPH
+        and _is_unfinished(blocks[other])
+        and joint_score(blocks[other].text, blocks[candidate].text) >= WORD
+    ]
+    if rivals:
+        return False
+    last = candidate + 1
+    while (
+        last < high
+        and last != index
+        and blocks[last].kind == PARAGRAPH
+        and ends_sentence(blocks[last - 1].text)
+        and not opens_with_dateline(blocks[last].text)
+    ):
+        last += 1
+    piece = blocks[candidate:last]
+    note = f"the one paragraph of the page that continues it moved up ({len(piece)} blocks, evidence {joint_score(left.text, piece[0].text)})"
+    doc.record("restore_reading_order", index + 1, 0, "", "\n\n".join(b.text for b in piece)[:40], note)
+    blocks[candidate:last] = []
+    blocks[index + 1 : index + 1] = piece
+    return True
+
+
+#: Least frequency of the two-character word across a joint, as a share of
+#: the frequency of its second character alone, for the word to say that
+#: the character is the second half of a word (失业 : 业 is 0.28, 措施 : 施
+#: 2.9) rather than a word that opens the next clause (人为 : 为 is 0.006).
+MIN_BOUND_SHARE = 0.1
+
+
+def _bound_first_character(left: str, right: str) -> bool:
+    """The first character of `right` is bound to the last of `left`: the
+    two make a word that is common next to how often the character stands
+    alone (`登记失` + `业青年`).
+
+    >>> _bound_first_character("登记失", "业青年，"), _bound_first_character("给予每人", "为有效聚焦")
+    (True, False)
+    """
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return False
+    words = word_frequencies()
+    joint = words.get(left[-1] + right[0], 0)
+    return joint >= MIN_WORD_FREQUENCY and joint >= MIN_BOUND_SHARE * words.get(right[0], 0)

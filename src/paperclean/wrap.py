@@ -939,6 +939,11 @@ def join_hard_wraps(doc: Document, config) -> Document:
         # three lines or fewer tell their column poorly (a short first line,
         # a line of half-width digits): the paragraphs around tell it better
         column = own[len(own) // 2] if len(own) >= 3 or (own and not neighbours_column) else neighbours_column
+        if len(own) == 2 and abs(own[1] - neighbours_column) > WIDE_LINE_CELLS:
+            # the paragraphs around are set in another width (reading-order extraction
+            # puts articles of different widths one after another): two lines of
+            # their own, the longer being justified, tell this block's column
+            column = own[1]
         block.last_line_share = _inked_width(lines[-1]) / column if column > 0 else 0.0
         # no indent, and as wide as the widest line (justified lines fill
         # their column; a quote mark may make one look narrower): no
