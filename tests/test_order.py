@@ -1634,3 +1634,25 @@ def test_a_dateline_paragraph_is_no_displaced_fragment():
     ]
     doc = restore_reading_order(Document(_cut(rows, [1.0, 0.5, 0.6])), CONFIG)
     assert [(block.kind, block.text) for block in doc.blocks] == rows
+
+
+def test_a_headline_phrase_between_a_cut_paragraph_and_its_rest_with_grammar_only():
+    # `驻村帮扶` + `第一书记…`: no word across the joint, but a verb and its
+    # object, and a column break cut the paragraph (its last line filled the
+    # column): the phrase goes to its headline, the sentence is joined
+    rows = [
+        (HEADLINE, "专题讲座+现场教学"),
+        (P, "本报讯（记者王某）近日，该县举办基层干部培训班。"),
+        (P, "培训对象包括全县科级干部和驻村帮扶"),
+        (HEADLINE, "某县强化基层干部培训"),
+        (P, "第一书记等两百余人，取得了良好效果。"),
+    ]
+    doc = restore_reading_order(Document(_cut(rows, [0.5, 0.6, 1.0, 0.6, 0.6])), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == [
+        (HEADLINE, "专题讲座+现场教学 某县强化基层干部培训"),
+        (P, "本报讯（记者王某）近日，该县举办基层干部培训班。"),
+        (P, "培训对象包括全县科级干部和驻村帮扶第一书记等两百余人，取得了良好效果。"),
+    ]
+    # the same paragraph ending short (text lost after it): the headline stays
+    doc = restore_reading_order(Document(_cut(rows, [0.5, 0.6, 0.6, 0.6, 0.6])), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks][0] == (HEADLINE, "专题讲座+现场教学")

@@ -791,9 +791,10 @@ def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
     editor reads such a phrase as part of the headline:
 
     - a run of short headline blocks that stands between an unfinished
-      paragraph and the block that plainly continues it (a word across the
-      joint or better, and better than into the phrase) interrupts the
-      sentence: it goes to the headline nearby with a phrase of the same
+      paragraph and the block that continues it (a word across the joint or
+      better; where a column break cut the paragraph, its last line filling
+      the column, the grammar of a phrase will do; and not better into the
+      phrase) interrupts the sentence: it goes to the headline nearby with a phrase of the same
       length (parallel phrases), else to the nearest headline before it on
       the page, else after the paragraph it interrupted;
     - a lone phrase of at most :data:`MAX_LONE_PHRASE_CHARS` characters
@@ -847,7 +848,9 @@ def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
 
 
 def _phrase(block: Block) -> bool:
-    """A headline block of one short line that may be a headline's phrase."""
+    """A headline block of one short line that may be a headline's phrase: no
+    running-text commas or sentence end, whole quotations, and not a line
+    that fills the column (a line of a paragraph, set apart)."""
     text = block.text.strip()
     return (
         block.kind == HEADLINE
@@ -856,6 +859,7 @@ def _phrase(block: Block) -> bool:
         and not has_running_commas(text)
         and _SENTENCE_END_RE.search(text) is None
         and _balanced(text)
+        and not CUT_LINE_SHARE <= block.last_line_share <= MAX_CUT_LINE_SHARE  # a line that fills the column is running text
     )
 
 
@@ -895,7 +899,7 @@ def _interrupting_run(blocks: list[Block], start: int) -> int | None:
         return None
     cut = CUT_LINE_SHARE <= before.last_line_share <= MAX_CUT_LINE_SHARE
     score = joint_score(before.text, after.text, cut)
-    if score < WORD or not _accepts(before, after, score) or opens_with_dateline(after.text):
+    if score < (PHRASE if cut else WORD) or not _accepts(before, after, score) or opens_with_dateline(after.text):
         return None
     if joint_score(before.text, blocks[start].text) > score or joint_score(blocks[end - 1].text, after.text) > score:
         return None  # the phrase reads on from the paragraph, or into the next one, better
