@@ -130,6 +130,17 @@ SPLIT_CASES = [
         [(CAPTION, "3月12日，志愿者在滨湖公园参加义务植树活动。"), (CREDIT, "通讯员 李倩摄")],
         id="caption-without-tu-wei-credit",
     ),
+    pytest.param(
+        # a caption box of its own whose last line is short and ends no
+        # sentence (the rest was lost): that line goes on from the one above
+        # it, it is not a caption of its own
+        "昨日，市公安局交警支队在市区人民广场开展\n了交通安全主题宣传活动，通过开展酒驾模\n拟体验、车辆盲区体验等活动，引导市民自\n觉遵守交通法律。图为民警带领小学生体验\n活\n王晓东 摄",
+        [
+            (CAPTION, "昨日，市公安局交警支队在市区人民广场开展\n了交通安全主题宣传活动，通过开展酒驾模\n拟体验、车辆盲区体验等活动，引导市民自\n觉遵守交通法律。图为民警带领小学生体验\n活"),
+            (CREDIT, "王晓东 摄"),
+        ],
+        id="caption-box-with-a-short-last-line",
+    ),
     # --- a —— subtitle and a …… line are blocks of their own (spec §2) ---
     pytest.param(
         "老城区焕发新活力\n——我市推进城市更新工作综述",

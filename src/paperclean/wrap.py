@@ -778,8 +778,10 @@ def _caption_boxes(lines: list[str], widths: list[int], columns: list[int]) -> t
         if not (len(stripped) <= 36 and CREDIT_RE.fullmatch(stripped)):
             continue
         kinds[index] = CREDIT
-        # the caption's last line is short like any last line: look above it
-        last = index - 1 if index > 0 and ends_sentence(lines[index - 1]) else index
+        # the caption's last line is short like any last line: look above it;
+        # also when it ends no sentence but goes on from the line above it
+        tail = index >= 2 and not ends_sentence(lines[index - 2]) and widths[index - 1] < widths[index - 2] - CAPTION_MISFIT_CELLS
+        last = index - 1 if index > 0 and (ends_sentence(lines[index - 1]) or tail) else index
         first = last
         while first > 0 and abs(widths[first - 1] - columns[first - 1]) > CAPTION_MISFIT_CELLS:
             first -= 1
