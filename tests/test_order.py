@@ -1656,3 +1656,18 @@ def test_a_headline_phrase_between_a_cut_paragraph_and_its_rest_with_grammar_onl
     # the same paragraph ending short (text lost after it): the headline stays
     doc = restore_reading_order(Document(_cut(rows, [0.5, 0.6, 0.6, 0.6, 0.6])), CONFIG)
     assert [(block.kind, block.text) for block in doc.blocks][0] == (HEADLINE, "专题讲座+现场教学")
+
+
+def test_what_was_said_follows_also_when_its_line_is_wide():
+    # the headline after `…时强调` is set wide (most of the column): still the
+    # headline's rest, not a piece of a paragraph
+    rows = [
+        (HEADLINE, "李某在检查防汛工作时强调"),
+        (HEADLINE, "压紧压实责任全力确保安全度汛"),
+        (P, "本报讯（记者王某）近日，李某检查全市防汛工作。"),
+    ]
+    doc = restore_reading_order(Document(_cut(rows, [0.6, 0.9, 0.6])), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == [
+        (HEADLINE, "李某在检查防汛工作时强调 压紧压实责任全力确保安全度汛"),
+        (P, "本报讯（记者王某）近日，李某检查全市防汛工作。"),
+    ]

@@ -989,7 +989,7 @@ def _says_what_follows(first: Block, second: Block) -> bool:
         and second.kind == HEADLINE
         and "\n" not in first.text.strip() + second.text.strip()
         and _SPEECH_END_RE.search(first.text.strip()) is not None
-        and not _headline_piece(second)
+        and not has_running_commas(second.text)
     )
 
 
