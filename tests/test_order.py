@@ -1671,3 +1671,22 @@ def test_what_was_said_follows_also_when_its_line_is_wide():
         (HEADLINE, "李某在检查防汛工作时强调 压紧压实责任全力确保安全度汛"),
         (P, "本报讯（记者王某）近日，李某检查全市防汛工作。"),
     ]
+
+
+def test_a_wide_headline_over_a_dateline_takes_the_phrase_that_interrupts():
+    # the headline over the dateline is set wide (most of the column), like
+    # a piece of a paragraph by its width, but a dateline follows it: it is
+    # the article's headline, and the phrase cutting `精准管` + `控。` goes to it
+    rows = [
+        (HEADLINE, "今年全市空气质量明显改善"),
+        (P, "本报讯（记者王某）近日，记者从市生态环境局获悉，全市空气质量稳中向好。"),
+        (P, "为有效防治臭氧污染，该市提出了针对性的管控措施，实现了精准管"),
+        (HEADLINE, "优良天数增加19天"),
+        (P, "控。"),
+    ]
+    doc = restore_reading_order(Document(_cut(rows, [0.8, 0.6, 1.0, 0.5, 0.2])), CONFIG)
+    assert [(block.kind, block.text) for block in doc.blocks] == [
+        (HEADLINE, "今年全市空气质量明显改善 优良天数增加19天"),
+        (P, "本报讯（记者王某）近日，记者从市生态环境局获悉，全市空气质量稳中向好。"),
+        (P, "为有效防治臭氧污染，该市提出了针对性的管控措施，实现了精准管控。"),
+    ]

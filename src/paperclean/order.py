@@ -932,8 +932,10 @@ def _phrase_anchor(blocks: list[Block], start: int, end: int, parallel_only: boo
 
     def candidate(index: int) -> bool:
         block = blocks[index]
-        if block.kind != HEADLINE or block.page != page or _headline_piece(block) or "\n" in block.text:
+        if block.kind != HEADLINE or block.page != page or "\n" in block.text:
             return False
+        if _headline_piece(block) and not (block.own_line or _heads_article(blocks, index)):
+            return False  # a piece of a paragraph, not a headline
         return _interrupting_run(blocks, index) is None and not (parallel_only and _lone_phrases(blocks, index) is not None)
 
     near = sorted(
