@@ -798,21 +798,25 @@ def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
       length (parallel phrases), else to the nearest headline before it on
       the page, else after the paragraph it interrupted;
     - a lone phrase of at most :data:`MAX_LONE_PHRASE_CHARS` characters
-      among paragraphs goes to the headline nearby with a phrase of the same
-      length;
+      (or a run of them) among paragraphs goes to the headline nearby with a
+      phrase of the same length, or else to such a lone phrase read before
+      it (the first of a kicker's phrases stays where it is);
     - two headline blocks side by side whose facing phrases have the same
       length are one headline (`从细节做起` + `从问题改起`), and so are a
       headline that ends on a verb of speech (`…座谈会上强调`) and the
       headline after it, what was said; a correspondent's line (`通讯员
       田静云`) right after a reporter's byline is the rest of that byline.
 
-    The phrases join their headline with one space, in the order read.
+    A headline that stays where it is takes a phrase before a lone phrase
+    does.  The phrases join their headline with one space, in the order read
+    (the extraction's order).
 
     >>> rows = [("学党史", "headline"), ("一年来，我市疫苗日接", "paragraph"), ("悟思想", "headline"),
     ...         ("种能力达22万剂次。", "paragraph")]
     >>> [b.text for b in gather_headline_phrases([Block(t, k) for t, k in rows], Document([]))]
     ['学党史 悟思想', '一年来，我市疫苗日接', '种能力达22万剂次。']
     """
+    phrases: dict = {"order": {id(block): number for number, block in enumerate(blocks)}}
     index = 0
     while index < len(blocks):
         end = _interrupting_run(blocks, index)
@@ -820,11 +824,10 @@ def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
             index += 1
             continue
         anchor = _phrase_anchor(blocks, index, end, parallel_only=False)
-        texts = " ".join(block.text.strip() for block in blocks[index:end])
         if anchor is None:
             index = end  # no headline to go to: the joins bring the rest of the sentence up past it
             continue
-        _merge_phrases(blocks, anchor, index, end, texts, doc, "headline phrase that interrupted a sentence")
+        _merge_phrases(blocks, anchor, index, end, phrases, doc, "headline phrase that interrupted a sentence")
     index = 0
     while index < len(blocks):
         end = _lone_phrases(blocks, index)
@@ -832,8 +835,7 @@ def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
         if anchor is None:
             index += 1
             continue
-        texts = " ".join(block.text.strip() for block in blocks[index:end])
-        _merge_phrases(blocks, anchor, index, end, texts, doc, "lone headline phrase")
+        _merge_phrases(blocks, anchor, index, end, phrases, doc, "lone headline phrase")
         index = max(0, index - 1)
     index = 1
     while index < len(blocks):
@@ -911,7 +913,7 @@ def _lone_phrases(blocks: list[Block], start: int) -> int | None:
     `start`, when running text (or nothing) stands on both sides of it (a
     headline of several phrases is whole: it stays where it is)."""
     end, lengths = start, set()
-    while end < len(blocks) and _phrase(blocks[end]) and " " not in blocks[end].text.strip() and len(blocks[end].text.strip()) <= MAX_LONE_PHRASE_CHARS:
+    while end < len(blocks) and _single_short_phrase(blocks[end]):
         lengths.add(len(blocks[end].text.strip()))
         end += 1
     if end == start or len(lengths) != 1 or not _phrase_lengths(blocks[start].text):
@@ -922,6 +924,22 @@ def _lone_phrases(blocks: list[Block], start: int) -> int | None:
     return None
 
 
+def _single_short_phrase(block: Block) -> bool:
+    """One phrase (no space) of at most :data:`MAX_LONE_PHRASE_CHARS`."""
+    text = block.text.strip()
+    return _phrase(block) and " " not in text and len(text) <= MAX_LONE_PHRASE_CHARS
+
+
+def _in_lone_run(blocks: list[Block], index: int) -> bool:
+    """`blocks[index]` belongs to a run of lone phrases (see
+    :func:`_lone_phrases`), which will move to a headline themselves."""
+    start = index
+    while start > 0 and _single_short_phrase(blocks[start - 1]):
+        start -= 1
+    end = _lone_phrases(blocks, start)
+    return end is not None and end > index
+
+
 def _phrase_anchor(blocks: list[Block], start: int, end: int, parallel_only: bool) -> int | None:
     """The headline that the phrases `blocks[start:end]` belong to: the
     nearest one on the same page with a phrase of the same length, or (unless
@@ -930,40 +948,49 @@ def _phrase_anchor(blocks: list[Block], start: int, end: int, parallel_only: boo
     lengths = set().union(*(_phrase_lengths(block.text) for block in blocks[start:end]))
     low, high = max(0, start - PHRASE_WINDOW), min(len(blocks), end + PHRASE_WINDOW)
 
-    def candidate(index: int) -> bool:
+    def candidate(index: int, lone: bool) -> bool:
         block = blocks[index]
         if block.kind != HEADLINE or block.page != page or "\n" in block.text:
             return False
         if _headline_piece(block) and not (block.own_line or _heads_article(blocks, index)):
             return False  # a piece of a paragraph, not a headline
-        return _interrupting_run(blocks, index) is None and not (parallel_only and _lone_phrases(blocks, index) is not None)
+        return _interrupting_run(blocks, index) is None and (lone or not _in_lone_run(blocks, index))
 
     near = sorted(
         (index for index in range(low, high) if not start <= index < end),
         key=lambda index: (abs(index - start), index > start),
     )
-    for index in near:
-        if candidate(index) and lengths & _phrase_lengths(blocks[index].text):
-            return index
+    # a headline that stays where it is first; a lone phrase (which moves
+    # itself) only when there is none, and for a lone phrase only one read
+    # before it (the first of a kicker's phrases stays, the others come to it)
+    for lone in (False, True):
+        for index in near:
+            if lone and parallel_only and index > start:
+                continue
+            if candidate(index, lone) and lengths & _phrase_lengths(blocks[index].text):
+                return index
     if parallel_only:
         return None
     for index in range(start - 1, low - 1, -1):
         if blocks[index].page != page:
             return None
-        if candidate(index):
+        if candidate(index, True):
             return index
     return None
 
 
-def _merge_phrases(blocks: list[Block], anchor: int, start: int, end: int, texts: str, doc: Document, note: str) -> None:
-    """Join the phrases `blocks[start:end]` (whose texts are `texts`) to the
-    headline `blocks[anchor]`, in the order read, and drop their blocks."""
+def _merge_phrases(blocks: list[Block], anchor: int, start: int, end: int, phrases: dict, doc: Document, note: str) -> None:
+    """Join the phrases `blocks[start:end]` to the headline `blocks[anchor]`
+    and drop their blocks.  `phrases` keeps, for each headline that took
+    phrases, its own text and theirs with their place in the extraction
+    order, so that the phrases stand in the order read."""
     host = blocks[anchor]
+    texts = " ".join(block.text.strip() for block in blocks[start:end])
     doc.record("restore_reading_order", anchor, 0, "", texts, f"{note} joined to its headline")
-    if anchor < start:
-        host.text = host.text.strip() + " " + texts
-    else:
-        host.text = texts + " " + host.text.strip()
+    order = phrases["order"]
+    gathered = phrases.setdefault(id(host), [(order[id(host)], host.text.strip())])
+    gathered.extend((order[id(block)], block.text.strip()) for block in blocks[start:end])
+    host.text = " ".join(text for _, text in sorted(gathered))
     blocks[start:end] = []
 
 
