@@ -23,6 +23,7 @@ import regex
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
 GOLD_DIR = SEEDS_DIR / "gold"
+HANDMADE_DIR = ROOT / "tests" / "fixtures" / "handmade"
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 RESULTS_HEADER = """# Benchmark results
@@ -100,13 +101,28 @@ def page_artifacts(page_seed: int) -> list[str]:
     return [artifact for artifact in ARTIFACTS if artifact == "hard_wrap" or rng.random() < 0.5]
 
 
-def synthetic_pages(count: int, seed: int = 0, runs: tuple[int, int] = (2, 4), artifacts=None) -> list[tuple[str, str]]:
-    """`count` (damaged, gold) pairs: pages composed of runs of gold blocks,
-    damaged by the corruption generator (with :func:`page_artifacts` unless
-    `artifacts` is given)."""
+def load_handmade() -> list[tuple[str, str, str]]:
+    """(name, damaged text, gold text) for the hand-made pages of
+    tests/fixtures/handmade (invented articles, gold written by hand)."""
+    pages = []
+    for path in sorted(HANDMADE_DIR.glob("*.txt")):
+        if not path.name.endswith(".gold.txt"):
+            gold = path.with_suffix(".gold.txt")
+            pages.append((path.stem, path.read_text(encoding="utf-8"), gold.read_text(encoding="utf-8")))
+    return pages
+
+
+def synthetic_pages(
+    count: int, seed: int = 0, runs: tuple[int, int] = (2, 4), artifacts=None, golds: list[str] | None = None
+) -> list[tuple[str, str]]:
+    """`count` (damaged, gold) pairs: pages composed of runs of gold blocks
+    (of the seeds' gold files unless `golds` is given), damaged by the
+    corruption generator (with :func:`page_artifacts` unless `artifacts` is
+    given)."""
     from paperclean.testing import compose_page, corrupt
 
-    golds = [gold for _, _, gold in load_seeds()]
+    if golds is None:
+        golds = [gold for _, _, gold in load_seeds()]
     pairs = []
     for number in range(count):
         page_seed = seed * 1_000_003 + number

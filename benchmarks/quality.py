@@ -338,6 +338,11 @@ def main(argv: list[str] | None = None) -> int:
     sets = {"seeds": [(raw, gold) for _, raw, gold in seeds]}
     if args.synthetic:
         sets["synthetic"] = common.synthetic_pages(args.synthetic, seed=args.seed)
+    handmade = common.load_handmade()
+    sets["hand-made"] = [(raw, gold) for _, raw, gold in handmade]
+    if args.synthetic:
+        handmade_golds = [gold for _, _, gold in handmade]
+        sets["hand-made synthetic"] = common.synthetic_pages(args.synthetic // 3, seed=args.seed, golds=handmade_golds)
     set_names = list(sets)
 
     systems: dict[str, Callable[[str], str]] = {"raw text": lambda text: text}
@@ -367,13 +372,17 @@ def main(argv: list[str] | None = None) -> int:
         f"({time.perf_counter() - started:.0f} s). Sets: "
         + "; ".join(f"{name}: {pages} pages, {chars:,} gold characters" for name, (pages, chars) in sizes.items())
         + ". The synthetic pages are runs of consecutive gold blocks drawn from the five gold files, damaged by "
-        "`paperclean.testing.corrupt` (seeded): hard wraps on every page, each other artifact on about half of them."
+        "`paperclean.testing.corrupt` (seeded): hard wraps on every page, each other artifact on about half of them. "
+        "The hand-made pages (tests/fixtures/handmade) are invented articles written for the project after the rules "
+        "were written on the seeds, damaged by hand the way one kind of extraction does, with hand-written gold "
+        "(some rules were then fixed on them: see the commit log); *hand-made synthetic*: the same generator on their gold, "
+        "text that the rules were not written on."
     )
     out.append("")
     out.append(
         "CER = Levenshtein distance / gold length and ERR = 1 − CER_clean / CER_raw, pooled over the set; "
         "*no ws*: whitespace removed from both texts; boundary P/R/F1 over block starts (spec §9). "
-        "Targets: ERR ≥ 0.95 on both sets."
+        "Targets: ERR ≥ 0.95 on the seeds and the synthetic pages."
     )
     for set_name in set_names:
         out += ["", f"### {set_name.capitalize()}", "", set_table(set_name, scores, ["raw text"] + tool_names + ["paperclean"])]
