@@ -861,3 +861,139 @@ OPENS_FULL_LINE_CASES = [
 def test_a_block_that_opens_with_a_full_line(text, expected):
     doc = join_hard_wraps(Document([Block(text)]), CONFIG)
     assert doc.blocks[0].opens_full_line is expected
+
+
+# --- headlines between paragraphs, no blank lines (spec §2, issue 9) ---------------------
+# PyMuPDF and pdftotext -raw write a headline on its own line, right after the
+# last line of the paragraph above.  When that last line fills the column, only
+# the headline line itself shows where the paragraph ended: it ends no
+# sentence and is too short for a paragraph's first line (even one short by an
+# indent the extractor dropped), or wider than the column under it.
+
+NO_BLANK_LINE_HEADLINE_CASES = [
+    pytest.param(
+        "　　今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众的获\n得感、幸福感和安全感明显不断增强。\n"
+        "市住建局让百姓温暖过冬\n"
+        "　　近日，记者从市住建局获悉，全市\n已完成改造任务的九成以上，工程的进\n度超过预期，群众纷纷拍手称赞。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感、幸福感和安全感明显不断增强。",
+            "市住建局让百姓温暖过冬",
+            "近日，记者从市住建局获悉，全市已完成改造任务的九成以上，工程的进度超过预期，群众纷纷拍手称赞。",
+        ],
+        id="headline-after-a-full-last-line",
+    ),
+    pytest.param(
+        # the paragraphs are indented by an offset the extractor dropped
+        "今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众的获\n得感、幸福感和安全感明显不断增强。\n"
+        "以问题为导向，管理更精准\n"
+        "近日，记者从市住建局获悉，全市\n已完成改造任务的九成以上，工程的进\n度超过预期，群众纷纷拍手称赞。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感、幸福感和安全感明显不断增强。",
+            "以问题为导向，管理更精准",
+            "近日，记者从市住建局获悉，全市已完成改造任务的九成以上，工程的进度超过预期，群众纷纷拍手称赞。",
+        ],
+        id="subhead-after-a-full-last-line-no-indents",
+    ),
+    pytest.param(
+        # a headline across the columns of an article set narrower than the one above
+        "　　今年以来，该区扎实开展“我为群\n众办实事”实践活动，组织干部深入农\n村、企业开展调研，已解决完成十五项\n难题，真正将为民办实事落到了实处。\n"
+        "谱写生态湖城建设新篇章新局面\n访区委书记张洪涛\n本报记者\n王斌\n"
+        "　　“市党代会描绘了美好\n蓝图。我们将深入贯彻落\n实，按照工作计划，推动\n全区经济社会发展迈上新\n台阶。”区委书记在接受\n记者采访时表示。\n",
+        [
+            "今年以来，该区扎实开展“我为群众办实事”实践活动，组织干部深入农村、企业开展调研，已解决完成十五项难题，真正将为民办实事落到了实处。",
+            "谱写生态湖城建设新篇章新局面",
+            "访区委书记张洪涛",
+            "本报记者 王斌",
+            "“市党代会描绘了美好蓝图。我们将深入贯彻落实，按照工作计划，推动全区经济社会发展迈上新台阶。”区委书记在接受记者采访时表示。",
+        ],
+        id="headline-wider-than-the-narrower-column-under-it",
+    ),
+    pytest.param(
+        # after a headline set phrase by phrase, the story's first line lost
+        # its indent; its curly quotes may be set half or full width
+        "排查到位\n维护周到\n处理及时\n市住建局让百姓清洁温暖过冬\n"
+        "“今天要去城里看大孙子。”一\n早，村里的郭坚大爷就在家门口的小\n镇车站笑呵呵地登上了通往市区的公\n交车，一路上说说笑笑，乐开了花。\n",
+        [
+            "排查到位 维护周到 处理及时",
+            "市住建局让百姓清洁温暖过冬",
+            "“今天要去城里看大孙子。”一早，村里的郭坚大爷就在家门口的小镇车站笑呵呵地登上了通往市区的公交车，一路上说说笑笑，乐开了花。",
+        ],
+        id="first-line-with-quotes-after-a-headline",
+    ),
+    pytest.param(
+        # unchanged: the line after the sentence end fills the column
+        "今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众的获\n得感、幸福感和安全感明显不断增强。\n"
+        "据了解，全市已完成改造任务的九成以\n上，工程的进度超过预期，群众纷纷拍\n手称赞。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感、幸福感和安全感明显不断增强。"
+            "据了解，全市已完成改造任务的九成以上，工程的进度超过预期，群众纷纷拍手称赞。",
+        ],
+        id="unchanged-full-line-after-a-sentence-end",
+    ),
+    pytest.param(
+        # unchanged: a short line that goes on with a comma is no headline
+        "今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众的获\n得感、幸福感和安全感明显不断增强。\n"
+        "据了解，\n全市已完成改造任务的九成以上，工程\n的进度超过预期，群众纷纷拍手称赞。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感、幸福感和安全感明显不断增强。"
+            "据了解，全市已完成改造任务的九成以上，工程的进度超过预期，群众纷纷拍手称赞。",
+        ],
+        id="unchanged-short-clause-after-a-sentence-end",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", NO_BLANK_LINE_HEADLINE_CASES)
+def test_headline_after_a_paragraph_without_blank_lines(text, expected):
+    from paperclean import clean
+
+    assert clean(text).rstrip("\n").split("\n\n") == expected
+
+
+# A kicker that ends in a verb of saying (``…座谈会上强调``) is no headline of
+# its own: what was stressed is the headline under it, and the two are one
+# headline block with phrase spaces (spec §2, §3), however the extractor cut
+# its lines.
+
+KICKER_CASES = [
+    pytest.param(
+        # PyMuPDF: every phrase of the headline on a line of its own
+        "区，为全市经济发展营造稳定的环境。\n王伟在企业家座谈会上强调\n打造发展新优势\n为高质量发展贡献更大力量\n"
+        "　　本报讯（记者刘鲜）4月26日，我\n市召开企业家座谈会，市委常委、常务\n副市长王伟出席会议并讲话。\n",
+        [
+            "区，为全市经济发展营造稳定的环境。",
+            "王伟在企业家座谈会上强调 打造发展新优势 为高质量发展贡献更大力量",
+            "本报讯（记者刘鲜）4月26日，我市召开企业家座谈会，市委常委、常务副市长王伟出席会议并讲话。",
+        ],
+        id="kicker-and-headline-phrases-one-per-line",
+    ),
+    pytest.param(
+        # one block of two lines: the kicker, then the headline
+        "张学锋督导检查驿站建设工作时强调\n争分夺秒加快推进健康驿站建设\n\n"
+        "本报讯（记者王斌）4月26日，市委常委张学锋就健康驿站建设工作进行督导检查。\n",
+        [
+            "张学锋督导检查驿站建设工作时强调 争分夺秒加快推进健康驿站建设",
+            "本报讯（记者王斌）4月26日，市委常委张学锋就健康驿站建设工作进行督导检查。",
+        ],
+        id="kicker-and-headline-in-one-block",
+    ),
+    pytest.param(
+        # unchanged: 强调 at the end of a line of running text
+        "　　今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用。会议强调\n要坚持问题导向，压实各方责任，确保\n各项任务落到实处，让群众更加满意。\n",
+        ["今年以来，我市持续推进民生工程建设，一批项目相继建成投用。会议强调要坚持问题导向，压实各方责任，确保各项任务落到实处，让群众更加满意。"],
+        id="unchanged-verb-of-saying-in-running-text",
+    ),
+    pytest.param(
+        # unchanged: 要求 as a noun ends a headline of its own
+        "落实疫情防控各项要求\n\n市住建局让百姓温暖过冬\n\n本报讯（记者王斌）近日，市住建局召开会议，部署冬季供暖工作。\n",
+        ["落实疫情防控各项要求", "市住建局让百姓温暖过冬", "本报讯（记者王斌）近日，市住建局召开会议，部署冬季供暖工作。"],
+        id="unchanged-noun-requirement-ends-a-headline",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", KICKER_CASES)
+def test_kicker_ending_in_a_verb_of_saying(text, expected):
+    from paperclean import clean
+
+    assert clean(text).rstrip("\n").split("\n\n") == expected

@@ -177,6 +177,13 @@ def dateline_lines(lines: list[str]) -> set[int]:
 #: Phrases of a headline: two Hanzi or more, a space, two Hanzi or more.
 PHRASE_GAP_RE = regex.compile(r"\p{Han}{2} +\p{Han}{2}")
 
+#: A kicker that ends in a verb of saying (``王伟在…座谈会上强调``,
+#: ``…会上表示``) is no headline by itself: its object is the headline
+#: under it.  强调 and 指出 always take one; 表示, 要求 and 提出 are also
+#: nouns (``落实各项要求``), so only after ``上``, ``时`` or ``中``
+#: (``在…会上``, ``…时``, ``讲话中``).
+KICKER_VERB_RE = regex.compile(r"(?:强调|指出|[上时中](?:表示|要求|提出))\s*$")
+
 
 def has_running_commas(text: str) -> bool:
     """True when `text` holds the commas of running text (``，`` ``、`` ``,``),

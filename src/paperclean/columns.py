@@ -48,7 +48,7 @@ from typing import Callable
 
 import regex
 
-from .chardata import display_width, ends_sentence
+from .chardata import KICKER_VERB_RE, display_width, ends_sentence
 from .document import Block, Document, parse
 from .jumps import find_jumps
 
@@ -491,15 +491,20 @@ def _split_at_edges(lines: list[str], rows: list[list[Word]], align: float) -> l
     """A few lines standing apart on a page of columns (a headline group:
     kicker, headline, subtitle, byline): a line that starts where the line
     above starts goes on with it; one that starts elsewhere (centred lines
-    of other lengths, a byline flush left) is a block of its own.
+    of other lengths, a byline flush left) is a block of its own.  A line
+    under a kicker that ends in a verb of saying (``…会上强调``) goes on
+    with it: it is what was stressed.
 
     >>> lines = ["      衡水推进文明城市创建", "        让群众感到幸福", "记者 陈凤来"]
     >>> _split_at_edges(lines, [words_on_grid(line) for line in lines], 0.5)
     ['衡水推进文明城市创建', '让群众感到幸福', '记者 陈凤来']
+    >>> lines = ["      王伟在企业家座谈会上强调", "  打造发展新优势 贡献更大力量"]
+    >>> _split_at_edges(lines, [words_on_grid(line) for line in lines], 0.5)
+    ['王伟在企业家座谈会上强调\\n打造发展新优势 贡献更大力量']
     """
     parts: list[str] = []
     for number, (line, row) in enumerate(zip(lines, rows)):
-        if number and row and rows[number - 1] and abs(row[0].x0 - rows[number - 1][0].x0) <= align:
+        if number and row and rows[number - 1] and (abs(row[0].x0 - rows[number - 1][0].x0) <= align or KICKER_VERB_RE.search(lines[number - 1])):
             parts[-1] += "\n" + line.strip()
         else:
             parts.append(line.strip())

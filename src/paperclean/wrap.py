@@ -6,7 +6,7 @@ from collections import deque
 
 import regex
 
-from .chardata import DATELINE_LEAD_RE, PHRASE_GAP_RE, display_width, ends_sentence, has_running_commas
+from .chardata import DATELINE_LEAD_RE, KICKER_VERB_RE, PHRASE_GAP_RE, display_width, ends_sentence, has_running_commas
 from .classify import CREDIT_RE, ELLIPSIS_RE, REPORTER_RE, SUBTITLE_RE, classify, is_headline_text
 from .spacing import is_letter_spaced
 from .document import (
@@ -105,6 +105,9 @@ _HYPHEN_END_RE = regex.compile(r"(?r)[a-z]-$")
 #: Characters whose printed width depends on the font: half-width
 #: characters and curly quotes.
 _UNSURE_WIDTH_RE = regex.compile(r"[\x21-\x7e“”‘’]")
+#: Digits (half a Hanzi) and curly quotes (half or a whole Hanzi) have
+#: widths known within bounds.
+_BOUNDED_WIDTH_RE = regex.compile(r"[0-9“”‘’]")
 #: A Hanzi standing alone between spaces: justification spread its line.
 _LONE_HAN_RE = regex.compile(r"(?<= )\p{Han}(?= )")
 #: Two names of two or three characters: a byline.  (Three such words may be
@@ -682,12 +685,23 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         share = ENDED_LINE_SHARE if ends[previous] and not lines[previous].rstrip().endswith("…") else SHORT_LINE_SHARE
         previous_short = widths[previous] < share * column and widths[previous] < column - INDENT_CELLS // 2
         first_line = previous == 0 or previous in starts or ends[previous - 1]
-        if previous_short and first_line:
-            # a paragraph's first line is short by its indent, which the
-            # extractor may have dropped; one that ends no sentence is a
-            # headline only when clearly short (a dateline is short too)
-            limit = column - INDENT_CELLS - 2 if ends[previous] else HEADLINE_LINE_SHARE * column
-            previous_short = widths[previous] < limit
+        if first_line:
+            # a first line is measured against the column of the lines after
+            # it (the paragraph it may open), which may differ from the
+            # article above; a paragraph's first line is short by its indent,
+            # which the extractor may have dropped; one that ends no sentence
+            # is a headline only when clearly short (a dateline is short too)
+            after = min(column, _column_after(widths, index, column))
+            limit = after - INDENT_CELLS - 2 if ends[previous] else HEADLINE_LINE_SHARE * after
+            previous_short = widths[previous] < min(limit, share * after, after - INDENT_CELLS // 2)
+            # wider than the column it would open: a headline across columns
+            previous_wide = previous_wide or (
+                not ends[index]
+                and not indented[previous]
+                and is_headline_text(lines[previous].strip())
+                and widths[previous] > _column_after(widths, index, column) + WIDE_LINE_CELLS
+                and widths[previous] > widths[index] + WIDE_LINE_CELLS
+            )
         both_short = not ends[previous] and not ends[index] and not indented[index]
         phrases = both_short and (
             # phrase after phrase of a headline or byline set line by line
@@ -709,25 +723,46 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             and (
                 ends[previous]
                 or (
-                    (previous == 0 or ends[previous - 1])
+                    (previous == 0 or previous in starts or ends[previous - 1])
                     and not indented[previous]
                     and is_headline_text(lines[previous].strip())
-                    # half-width and quote marks make the measure uncertain
-                    and not _UNSURE_WIDTH_RE.search(lines[index])
+                    # half-width marks and Latin letters make the measure
+                    # uncertain (digits and curly quotes are bounded below)
+                    and not _UNSURE_WIDTH_RE.search(_BOUNDED_WIDTH_RE.sub("", lines[index]))
                 )
             )
             and not ends[index]
-            and column - 3 * INDENT_CELLS // 2 <= widths[index] <= column - INDENT_CELLS // 2 - 1
+            # against the column around, or the paragraph's own when it differs
+            # (the lines around may mix two articles' columns)
+            and (_short_by_indent(widths, lines, index, column) or _short_by_indent(widths, lines, index, _paragraph_column(widths, lines, index, column)))
             and " " not in lines[index].strip()  # spaces took print width we cannot measure
-            and index + 1 < len(lines)
-            and widths[index + 1] >= column - 2
         )
         headline_phrases = ends[previous] and not ends[index] and PHRASE_GAP_RE.search(lines[index].strip())
+        # after a sentence end, a line that ends none and is too short for a
+        # paragraph's first line (even short by an indent), or wider than the
+        # column under it (across a narrower article's columns), starts a
+        # headline
+        headline_after_end = (
+            ends[previous]
+            and not ends[index]
+            and not indented[index]
+            and " " not in lines[index].strip()  # spaces took print width we cannot measure
+            and is_headline_text(lines[index].strip())
+            and (
+                widths[index] + _unsure_cells(lines[index]) < column - 3 * INDENT_CELLS // 2
+                or (
+                    index + 1 < len(lines)
+                    and widths[index] > _column_after(widths, index + 1, column) + WIDE_LINE_CELLS
+                    and widths[index] > widths[index + 1] + WIDE_LINE_CELLS
+                )
+            )
+        )
         numbered_caption = _NUMBERED_CAPTION_RE.match(lines[index]) is not None
         if (
             (indented[index] and not mostly_indented)
             or DATELINE_LEAD_RE.match(lines[index])  # `本报讯（记者…）` opens a story
             or headline_phrases
+            or headline_after_end
             or (previous_short and not phrases)
             or wide
             or previous_wide
@@ -740,6 +775,9 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         ):
             starts.add(index)
     starts.difference_update(index + 1 for index, title in enumerate(titled) if title)
+    for index in _kicker_continuations(lines, starts):
+        starts.discard(index)
+        kinds.setdefault(max(start for start in [0, *starts] if start < index), HEADLINE)
     # `河北日报记者` `陈凤来` `通讯员` `田静云`: one byline of two pairs
     starts.difference_update(index for index, title in enumerate(titled) if title and index >= 2 and titled[index - 2])
     parts: list[tuple[list[str], str | None]] = []
@@ -749,6 +787,88 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         else:
             parts[-1][0].append(line)
     return parts
+
+
+def _kicker_continuations(lines: list[str], starts: set[int]) -> list[int]:
+    """The lines that continue a kicker ending in a verb of saying
+    (``王伟在企业家座谈会上强调``): what was stressed is the headline under
+    it, so the kicker and the headline lines after it are one headline, up to
+    the first line that is no headline's (a dateline, a byline, a subtitle,
+    an indented line, a sentence).  The kicker must open a block.
+
+    >>> _kicker_continuations(["王伟在企业家座谈会上强调", "打造发展新优势", "为高质量发展贡献力量", "本报讯（记者刘鲜）4月26日，"], {1, 2, 3})
+    [1, 2]
+    >>> _kicker_continuations(["王伟在企业家座谈会上强调", "本报讯（记者刘鲜）4月26日，"], {1})
+    []
+    """
+    continuations: list[int] = []
+    for index, line in enumerate(lines[:-1]):
+        text = line.strip()
+        if (index and index not in starts) or line[:1] in (" ", "\u3000") or not KICKER_VERB_RE.search(text) or not is_headline_text(text):
+            continue
+        following = index + 1
+        while following < len(lines) and _continues_headline(lines[following]):
+            continuations.append(following)
+            following += 1
+    return continuations
+
+
+def _continues_headline(line: str) -> bool:
+    """A line that may be part of a headline: not indented, headline text,
+    and not a dateline, byline, reporter's title, subtitle or credit."""
+    text = line.strip()
+    return (
+        line[:1] not in (" ", "\u3000")
+        and is_headline_text(text)
+        and not DATELINE_LEAD_RE.match(text)
+        and not _is_byline_line(text)
+        and REPORTER_TITLE_RE.fullmatch(text) is None
+        and not SUBTITLE_RE.match(text)
+        and not CREDIT_RE.fullmatch(text)
+    )
+
+
+def _column_after(widths: list[int], index: int, column: int) -> int:
+    """The column width of the lines from `index` on: the upper quartile of
+    the widths of the few lines starting there (`column` when there are too
+    few to tell)."""
+    window = sorted(widths[index : index + COLUMN_WINDOW + 1])
+    if len(window) < MIN_LINES_FOR_COLUMN:
+        return column
+    return window[(len(window) * 3) // 4]
+
+
+def _paragraph_column(widths: list[int], lines: list[str], index: int, column: int) -> int:
+    """The column of a paragraph that would start at line `index`: the width
+    of the widest of its next few lines when another is as wide (full lines
+    of one column; the lines around may mix two articles' columns), else
+    `column`.  Lines holding characters of unsure width do not count."""
+    window = [width for width, line in zip(widths[index + 1 : index + 5], lines[index + 1 : index + 5]) if not _UNSURE_WIDTH_RE.search(line)]
+    if len(window) < 2:
+        return column
+    full = max(window)
+    if sum(1 for width in window if width >= full - 2) >= 2 and full >= PHRASE_LINE_SHARE * column:
+        return full
+    return column
+
+
+def _short_by_indent(widths: list[int], lines: list[str], index: int, column: int) -> bool:
+    """Line `index` is short of the column by an indent (two characters,
+    give or take one: a line may lose a character to the line-break rules),
+    however wide its curly quotes were set, and the next line fills the
+    column: a paragraph's first line whose indent the extractor dropped."""
+    return (
+        index + 1 < len(lines)
+        and column - 3 * INDENT_CELLS // 2 <= widths[index]
+        and widths[index] + _unsure_cells(lines[index]) <= column - INDENT_CELLS // 2 - 1
+        and widths[index + 1] >= column - 2
+    )
+
+
+def _unsure_cells(line: str) -> int:
+    """How many cells wider than measured a line may be printed: a curly
+    quote is counted one cell and may be set in two."""
+    return sum(line.count(quote) for quote in "“”‘’")
 
 
 def _is_byline_line(line: str) -> bool:
@@ -919,6 +1039,7 @@ def _split_leading_headline(lines: list[str]) -> list[list[str]]:
             # a line spread apart by justification keeps its spaces: it filled its column
             and all(display_width(line.strip()) <= HEADLINE_WIDTH_SHARE * column for line in head)
             and is_headline_text(head_text)
+            and not KICKER_VERB_RE.search(head_text)  # a kicker goes on with its headline
             and not rest[0].strip()[:1] in "，、；：。！？）》”,;:!?)"
         ):
             return [head, rest]
@@ -956,10 +1077,29 @@ def join_hard_wraps(doc: Document, config) -> Document:
             continue
         # a byline's lines are its titles and names: phrases, always
         phrase = block.kind == BYLINE or (block.kind in PHRASE_KINDS and _is_phrase_lines(lines, neighbours_column))
+        if block.kind == HEADLINE and not phrase and any(KICKER_VERB_RE.search(line.strip()) for line in lines[:-1]):
+            block.text = join_kicker_lines(lines, neighbours_column)
+            continue
         block.text = join_lines(lines, phrase_space=phrase)
         if not phrase:
             block.wrap_gaps = han_line_breaks(lines)
     return doc
+
+
+def join_kicker_lines(lines: list[str], column: int) -> str:
+    """Join a headline's lines whose kicker ends in a verb of saying: the
+    kicker and the headline under it are phrases (one space), and each is
+    joined as a headline of its own (spec §3: phrase spaces stay).
+
+    >>> join_kicker_lines(["王伟在企业家座谈会", "上强调", "打造发展新优势", "为高质量发展贡献力量"], 20)
+    '王伟在企业家座谈会上强调 打造发展新优势 为高质量发展贡献力量'
+    """
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        groups[-1].append(line)
+        if KICKER_VERB_RE.search(line.strip()):
+            groups.append([])
+    return " ".join(join_lines(group, phrase_space=_is_phrase_lines(group, column)) for group in groups if group)
 
 
 _HAN_RE = regex.compile(r"\p{Han}")
