@@ -997,3 +997,74 @@ def test_kicker_ending_in_a_verb_of_saying(text, expected):
     from paperclean import clean
 
     assert clean(text).rstrip("\n").split("\n\n") == expected
+
+
+# --- measuring lines whose neighbours belong elsewhere (spec §2) -------------------------
+# A photo box a cell or two wider than its column, a last line whose curly
+# quotes were set full width, and a paragraph right above an article set in
+# wider columns: the width of the lines around would mislead.
+
+MEASURE_CASES = [
+    pytest.param(
+        # the box's lines are exactly as wide as each other, the column's one
+        # character narrower: the caption is set apart and the sentence joined
+        "　　该县建立三级网格化\n管理体系，县级干部包联\n乡镇和部门，乡镇干部包\n村，村干部包户，确保层\n"
+        "近日，工作人员在社区入户\n登记接种信息，这一做法有\n效提高了疫苗接种的效率。\n本报记者 王晓东摄\n"
+        "层落实责任，户户有人分\n包，组织发动应接尽接，\n确保不漏一户一人。\n"
+        "　　实施精准化提醒。该\n县根据接种进度，定期筛\n选出应种未种人员名单。\n",
+        [
+            "该县建立三级网格化管理体系，县级干部包联乡镇和部门，乡镇干部包村，村干部包户，确保层层落实责任，户户有人分包，组织发动应接尽接，确保不漏一户一人。",
+            "近日，工作人员在社区入户登记接种信息，这一做法有效提高了疫苗接种的效率。",
+            "本报记者 王晓东摄",
+            "实施精准化提醒。该县根据接种进度，定期筛选出应种未种人员名单。",
+        ],
+        id="caption-box-a-character-wider-than-its-column",
+    ),
+    pytest.param(
+        # measured with its quotes half width the line looks short; set full
+        # width it fills the column: no paragraph end without an indent
+        "　　会议强调，要认清形势、坚定信\n心，进一步增强做好对台工作的思想\n自觉、政治自觉和行动自觉，同时也\n"
+        "要牢记“国之大者”“两个大局”。\n精准把握对台工作的新任务新要求，\n创新理念形式，弘扬中华文化，深化\n经贸合作和交往交流。\n",
+        [
+            "会议强调，要认清形势、坚定信心，进一步增强做好对台工作的思想自觉、政治自觉和行动自觉，同时也要牢记“国之大者”“两个大局”。"
+            "精准把握对台工作的新任务新要求，创新理念形式，弘扬中华文化，深化经贸合作和交往交流。"
+        ],
+        id="line-full-of-quotes-fills-the-column",
+    ),
+    pytest.param(
+        # unchanged: a last line a few characters short ends its paragraph
+        "　　会议强调，要认清形势、坚定信\n心，进一步增强做好对台工作的思想\n自觉、政治自觉和行动自觉，同时也\n"
+        "要牢记“两个大局”。\n精准把握对台工作的新任务新要求，\n创新理念形式，弘扬中华文化，深化\n经贸合作和交往交流。\n",
+        [
+            "会议强调，要认清形势、坚定信心，进一步增强做好对台工作的思想自觉、政治自觉和行动自觉，同时也要牢记“两个大局”。",
+            "精准把握对台工作的新任务新要求，创新理念形式，弘扬中华文化，深化经贸合作和交往交流。",
+        ],
+        id="unchanged-short-last-line-with-quotes",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEASURE_CASES)
+def test_lines_measured_against_their_own_column(text, expected):
+    from paperclean import clean
+
+    assert clean(text).rstrip("\n").split("\n\n") == expected
+
+
+def test_paragraph_above_a_wider_article_keeps_its_full_lines():
+    # the lines of the article below are half as wide again: the paragraph's
+    # own lines, not those, tell whether its lines are short
+    paragraph = (
+        "　　城市管理是城市发展的重要内容，\n事关群众切身利益。今年以来，我市以\n服务民生为主线全力推进民生工程等重\n"
+        "点项目，加快补齐短板、强化基础，从\n推进精细化管理入手，着力改善城市形\n象、健全城市功能、增进百姓福祉，为\n高质量发展强筋健骨。"
+    )
+    wider = (
+        "　　小区旁的井盖坏了，一个电话打过去，城管部门很快\n就修好了。近日，盛世小区居民张明启对城管部门的办事\n"
+        "效率赞不绝口。去年，我市以实践活动为抓手，坚持城建\n为民惠民理念，聚焦人民群众的急难愁盼问题，完善配套\n"
+        "设施，不断改善市容市貌，着力提升城市发展软环境，让\n群众真正享受到城市建设带来的实惠。"
+    )
+    assert _split(f"{paragraph}\n以问题为导向，城市管理更精准\n{wider}") == [
+        (PARAGRAPH, paragraph),
+        (HEADLINE, "以问题为导向，城市管理更精准"),
+        (PARAGRAPH, wider),
+    ]

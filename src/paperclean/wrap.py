@@ -46,8 +46,11 @@ WIDE_LINE_CELLS = 3
 #: Lines narrower than this share of the column that end no sentence are the
 #: phrases of one headline or byline set line by line.
 PHRASE_LINE_SHARE = 0.5
-#: Lines of a caption box differ from the column by more than this many cells.
+#: Lines of a caption box differ from the column by more than this many cells...
 CAPTION_MISFIT_CELLS = 3
+#: ... or, in a box about as wide as the column, are exactly as wide as each
+#: other (but for characters of unsure width), at least this many of them.
+MIN_EXACT_CAPTION_LINES = 3
 #: ... and a first line that ends no sentence must be narrower than this
 #: share to be a headline of its own.
 HEADLINE_LINE_SHARE = 0.7
@@ -673,7 +676,10 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
     for index in kinds:
         if kinds[index] == CREDIT:
             starts.add(index + 1)
+    block_start = 0  # the first line of the block that holds line `index - 1`
     for index in range(1, len(lines)):
+        if index - 1 in starts:
+            block_start = index - 1
         if index in inside:
             if _NUMBERED_CAPTION_RE.match(lines[index]):
                 starts.add(index)  # the next caption of a group: 图①：… 图②：…
@@ -683,7 +689,14 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         previous_wide = _is_wide(widths, columns, previous)
         # an ellipsis may stand mid-paragraph, so it is no strong end
         share = ENDED_LINE_SHARE if ends[previous] and not lines[previous].rstrip().endswith("…") else SHORT_LINE_SHARE
-        previous_short = widths[previous] < share * column and widths[previous] < column - INDENT_CELLS // 2
+        # a line is short when it is a character short however wide its
+        # curly quotes were set, and it is measured against
+        # the column of the lines before it (its paragraph's): the lines after
+        # may be another article's, set wider
+        widest = widths[previous] + _unsure_cells(lines[previous])
+        before = _column_before(widths, block_start, previous, column)
+        own = before if PHRASE_LINE_SHARE * column <= before < column else column
+        previous_short = widths[previous] < share * own and widest <= own - INDENT_CELLS // 2
         first_line = previous == 0 or previous in starts or ends[previous - 1]
         if first_line:
             # a first line is measured against the column of the lines after
@@ -750,6 +763,14 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             and is_headline_text(lines[index].strip())
             and (
                 widths[index] + _unsure_cells(lines[index]) < column - 3 * INDENT_CELLS // 2
+                # not full, and not followed by a full line nor by a last
+                # line that ends a sentence: no paragraph's first line goes
+                # on like that (the block's last line: a headline, or a
+                # paragraph's first line cut by a column end, a start either way)
+                or (
+                    widths[index] + _unsure_cells(lines[index]) < column - INDENT_CELLS // 2
+                    and (index + 1 == len(lines) or (widths[index + 1] < column - 2 and not ends[index + 1]))
+                )
                 or (
                     index + 1 < len(lines)
                     and widths[index] > _column_after(widths, index + 1, column) + WIDE_LINE_CELLS
@@ -834,6 +855,16 @@ def _column_after(widths: list[int], index: int, column: int) -> int:
     few to tell)."""
     window = sorted(widths[index : index + COLUMN_WINDOW + 1])
     if len(window) < MIN_LINES_FOR_COLUMN:
+        return column
+    return window[(len(window) * 3) // 4]
+
+
+def _column_before(widths: list[int], first: int, index: int, column: int) -> int:
+    """The column width of the few lines before `index` back to `first`
+    (the first line of its block): their upper quartile (`column` when
+    there are too few to tell)."""
+    window = sorted(widths[max(first, index - COLUMN_WINDOW) : index])
+    if len(window) < 3:
         return column
     return window[(len(window) * 3) // 4]
 
@@ -935,19 +966,39 @@ def _caption_run_start(lines: list[str], widths: list[int], credit: int) -> int:
     first = line
     while first > 0 and abs(widths[first - 1] - width) <= CAPTION_MISFIT_CELLS:
         first -= 1
-    above = first - 1
+    loose = _is_caption_run(lines, widths, first, line, credit, CAPTION_MISFIT_CELLS)
+    # the lines of a box that hold no character of unsure width are exactly
+    # as wide as each other: that tells a box a cell or two wider or
+    # narrower than the column, whose run within a few cells takes in the
+    # column's lines above it
+    exact = line
+    while exact > 0 and abs(widths[exact - 1] - width) <= (2 if _UNSURE_WIDTH_RE.search(lines[exact - 1]) else 0):
+        exact -= 1
     if (
+        line - exact >= MIN_EXACT_CAPTION_LINES - 1
+        and not _UNSURE_WIDTH_RE.search(lines[exact - 1])
+        and _is_caption_run(lines, widths, exact, line, credit, 1)
+        and (not loose or (first >= 1 and all(abs(w - max(widths[max(0, first - 4) : first])) <= 2 for w in widths[first:exact])))
+    ):
+        return exact
+    return first if loose else credit
+
+
+def _is_caption_run(lines: list[str], widths: list[int], first: int, line: int, credit: int, misfit: int) -> bool:
+    """Lines `first` to `line` (then the credit) are a caption box: more than
+    one line, none indented, under a full line of the column that differs
+    from the box by more than `misfit` cells."""
+    above = first - 1
+    return not (
         first == line  # one line is no run
         # indented lines are paragraphs (or pieces of columns cut apart)
         or any(text[:1] in (" ", "\u3000") for text in lines[first + 1 : credit])
         or above < 1
-        or abs(widths[above] - width) <= CAPTION_MISFIT_CELLS
+        or abs(widths[above] - widths[line]) <= misfit
         # the line above is a full line of its column (as wide as the widest
         # of the lines before it), not a headline or a paragraph's last line
         or widths[above] < max(widths[max(0, above - 3) : above]) - 2
-    ):
-        return credit
-    return first
+    )
 
 
 def typical_column(blocks: list[Block]) -> int:
