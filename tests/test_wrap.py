@@ -921,6 +921,33 @@ NO_BLANK_LINE_HEADLINE_CASES = [
         id="first-line-with-quotes-after-a-headline",
     ),
     pytest.param(
+        # a headline and its deck: the deck is wider than the headline line
+        # above it, which was therefore not wrapped by the column
+        "　　今年以来，我市持续推进民生工程建设，一批\n项目相继建成投用，群众的获得感、幸福感和安全\n感明显增强，城市面貌焕然一新，市民纷纷点赞。\n"
+        "全市出台多项促进就业创业政策\n高校毕业生网络创业可申请最高担保贷款\n"
+        "　　本报讯（记者王斌）毕业生及毕业五年内高校\n毕业生初次创业、取得营业执照，正常运营六个月\n以上的，给予一次性创业补贴。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感、幸福感和安全感明显增强，城市面貌焕然一新，市民纷纷点赞。",
+            "全市出台多项促进就业创业政策",
+            "高校毕业生网络创业可申请最高担保贷款",
+            "本报讯（记者王斌）毕业生及毕业五年内高校毕业生初次创业、取得营业执照，正常运营六个月以上的，给予一次性创业补贴。",
+        ],
+        id="headline-and-a-wider-deck",
+    ),
+    pytest.param(
+        # a subhead set larger than the text wraps short of the column: its
+        # second line is the shorter, and it stays one block
+        "　　今年以来，我市持续推进民生工程建设，一批\n项目相继建成投用，群众的获得感、幸福感和安全\n感明显增强，城市面貌焕然一新，市民纷纷点赞。\n"
+        "坚持问题导向，统筹兼顾，高\n质量建设民生工程\n"
+        "　　本报讯（记者王斌）毕业生及毕业五年内高校\n毕业生初次创业、取得营业执照，正常运营六个月\n以上的，给予一次性创业补贴。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感、幸福感和安全感明显增强，城市面貌焕然一新，市民纷纷点赞。",
+            "坚持问题导向，统筹兼顾，高质量建设民生工程",
+            "本报讯（记者王斌）毕业生及毕业五年内高校毕业生初次创业、取得营业执照，正常运营六个月以上的，给予一次性创业补贴。",
+        ],
+        id="subhead-wrapped-over-two-short-lines",
+    ),
+    pytest.param(
         # unchanged: the line after the sentence end fills the column
         "今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众的获\n得感、幸福感和安全感明显不断增强。\n"
         "据了解，全市已完成改造任务的九成以\n上，工程的进度超过预期，群众纷纷拍\n手称赞。\n",

@@ -719,10 +719,14 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         phrases = both_short and (
             # phrase after phrase of a headline or byline set line by line
             (widths[previous] < PHRASE_LINE_SHARE * column and widths[index] < PHRASE_LINE_SHARE * column)
-            # or a subhead of two short lines
+            # or a subhead of two short lines (set larger than the text, it
+            # wraps short of the column); a wrapped line is no narrower than
+            # the line after it, so a wider second line is a headline of its
+            # own (a headline and its deck)
             or (
                 widths[index] < SHORT_LINE_SHARE * column
                 and (previous == 0 or previous in starts or ends[previous - 1])
+                and widths[index] <= widths[previous] + _unsure_cells(lines[previous]) + 1
             )
         )
         # a letter-spaced line (`盘 点 2 0 2 4`) over a plain one is a kicker
