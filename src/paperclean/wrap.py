@@ -720,13 +720,15 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             # phrase after phrase of a headline or byline set line by line
             (widths[previous] < PHRASE_LINE_SHARE * column and widths[index] < PHRASE_LINE_SHARE * column)
             # or a subhead of two short lines (set larger than the text, it
-            # wraps short of the column); a wrapped line is no narrower than
-            # the line after it, so a wider second line is a headline of its
-            # own (a headline and its deck)
+            # wraps short of the column), or a short phrase and the headline
+            # it opens (``织密“监测网”`` ``加强应急处置能力``); a line wrapped
+            # by its measure is no narrower than the line after it, so a
+            # wider line after a longer one is a headline of its own (a
+            # headline and its deck)
             or (
                 widths[index] < SHORT_LINE_SHARE * column
                 and (previous == 0 or previous in starts or ends[previous - 1])
-                and widths[index] <= widths[previous] + _unsure_cells(lines[previous]) + 1
+                and (widths[index] <= widths[previous] + _unsure_cells(lines[previous]) + 1 or widths[previous] < PHRASE_LINE_SHARE * column)
             )
         )
         # a letter-spaced line (`盘 点 2 0 2 4`) over a plain one is a kicker
@@ -1000,9 +1002,17 @@ def _is_caption_run(lines: list[str], widths: list[int], first: int, line: int, 
         or above < 1
         or abs(widths[above] - widths[line]) <= misfit
         # the line above is a full line of its column (as wide as the widest
-        # of the lines before it), not a headline or a paragraph's last line
-        or widths[above] < max(widths[max(0, above - 3) : above]) - 2
+        # of the lines before it that hold no character of unsure width),
+        # not a headline or a paragraph's last line
+        or widths[above] + _unsure_cells(lines[above]) < _widest_sure(lines[max(0, above - 3) : above], widths[max(0, above - 3) : above]) - 2
     )
+
+
+def _widest_sure(lines: list[str], widths: list[int]) -> int:
+    """The widest of `lines` that hold no character of unsure width (of all
+    of them when each holds one)."""
+    sure = [width for line, width in zip(lines, widths) if not _UNSURE_WIDTH_RE.search(line)]
+    return max(sure or widths)
 
 
 def typical_column(blocks: list[Block]) -> int:
