@@ -728,7 +728,13 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             or (
                 widths[index] < SHORT_LINE_SHARE * column
                 and (previous == 0 or previous in starts or ends[previous - 1])
-                and (widths[index] <= widths[previous] + _unsure_cells(lines[previous]) + 1 or widths[previous] < PHRASE_LINE_SHARE * column)
+                and (
+                    widths[index] <= widths[previous] + _unsure_cells(lines[previous]) + 1
+                    or widths[previous] < PHRASE_LINE_SHARE * column
+                    # clauses of running text are no headline and deck
+                    or has_running_commas(lines[previous])
+                    or has_running_commas(lines[index])
+                )
             )
         )
         # a letter-spaced line (`盘 点 2 0 2 4`) over a plain one is a kicker
@@ -962,6 +968,13 @@ def _caption_run_start(lines: list[str], widths: list[int], credit: int) -> int:
     4
     >>> _caption_run_start(lines, [32, 32, 30, 32, 32, 32, 31, 32, 20, 8], 9)
     9
+
+    The line above the box is full when as wide as the lines before it
+    whose width is sure (digits take less room than counted):
+
+    >>> lines = ["本", "自2021年8月", "本", "已超过90%。", "本", "本", "本", "本", "本", "某某 摄"]
+    >>> _caption_run_start(lines, [50, 51, 50, 48, 58, 58, 56, 58, 20, 6], 9)
+    4
     """
     line = credit - 1
     if line >= 1 and widths[line] < widths[line - 1] - 1:
