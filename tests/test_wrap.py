@@ -1095,3 +1095,40 @@ def test_paragraph_above_a_wider_article_keeps_its_full_lines():
         (HEADLINE, "以问题为导向，城市管理更精准"),
         (PARAGRAPH, wider),
     ]
+
+
+# Parallel phrases (对仗) set one per line are as long as each other: where a
+# run of them changes length, the next element of the headline group starts
+# (spec §2: a headline set phrase by phrase is one block; a kicker and a
+# headline are two).
+
+_STORY_ABOVE = "　　今年以来，我市持续推进民生工程建设，一批\n项目相继建成投用，群众的获得感、幸福感和安全\n感明显增强，城市面貌焕然一新，市民纷纷点赞。\n"
+_STORY_BELOW = "　　本报讯（记者王斌）今年以来，市市场监督管\n理局充分发挥牵头作用，有力有序推动公平竞争审\n查制度贯彻实施，为全市经济发展发挥了积极作用。\n"
+_ABOVE = "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感、幸福感和安全感明显增强，城市面貌焕然一新，市民纷纷点赞。"
+_BELOW = "本报讯（记者王斌）今年以来，市市场监督管理局充分发挥牵头作用，有力有序推动公平竞争审查制度贯彻实施，为全市经济发展发挥了积极作用。"
+
+PARALLEL_PHRASE_CASES = [
+    pytest.param(
+        _STORY_ABOVE + "砥砺奋进路\n扬帆新征程\n回眸\n2022\n" + _STORY_BELOW,
+        [_ABOVE, "砥砺奋进路 扬帆新征程", "回眸 2022", _BELOW],
+        id="a-pair-of-five-then-a-label",
+    ),
+    pytest.param(
+        _STORY_ABOVE + "新担当\n新作为\n强化保障\n补齐短板\n我市织密民生保障网绘就幸福新画卷\n" + _STORY_BELOW,
+        [_ABOVE, "新担当 新作为", "强化保障 补齐短板", "我市织密民生保障网绘就幸福新画卷", _BELOW],
+        id="two-pairs-then-the-headline",
+    ),
+    pytest.param(
+        # unchanged: four phrases of one length are one headline
+        _STORY_ABOVE + "学党史\n悟思想\n办实事\n开新局\n" + _STORY_BELOW,
+        [_ABOVE, "学党史 悟思想 办实事 开新局", _BELOW],
+        id="unchanged-phrases-of-one-length",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARALLEL_PHRASE_CASES)
+def test_parallel_phrases_one_per_line(text, expected):
+    from paperclean import clean
+
+    assert clean(text).rstrip("\n").split("\n\n") == expected

@@ -126,6 +126,8 @@ NAMES_LINE_RE = regex.compile(r"\s*[\p{Han}·]{2,4}(?: [\p{Han}·]{2,4}){0,3}\s*
 MAX_BYLINE_CHARS = 24
 _SENTENCE_END_RE = regex.compile(r"[。！？]")
 _CLAUSE_MARK_RE = regex.compile(r"[，。、；：！？,;:!?]")
+#: A phrase of a headline set one per line: Hanzi only.
+_HAN_PHRASE_RE = regex.compile(r"\p{Han}{2,8}")
 _PHOTO_SAYS_LAST_RE = regex.compile(r"(?:^|[。！？]\s*)(?:图为|图片为)[^。！？]*$")
 _NUMBERED_CAPTION_RE = regex.compile(r"[ \u3000]*图(?:[①-⑳]|\d{1,2})\s*[:：]")
 
@@ -793,6 +795,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         numbered_caption = _NUMBERED_CAPTION_RE.match(lines[index]) is not None
         if (
             (indented[index] and not mostly_indented)
+            or (phrases and _ends_parallel_phrases(lines, index))
             or DATELINE_LEAD_RE.match(lines[index])  # `本报讯（记者…）` opens a story
             or headline_phrases
             or headline_after_end
@@ -820,6 +823,24 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         else:
             parts[-1][0].append(line)
     return parts
+
+
+def _ends_parallel_phrases(lines: list[str], index: int) -> bool:
+    """Line `index` ends a run of parallel phrases set one per line: the two
+    lines before it are phrases of Hanzi of one length (``新作为`` ``新篇章``,
+    ``奋斗百年路`` ``启航新征程``) and it is one of another length, the
+    next element of the headline group (``增进福祉``, ``盘点``).  Parallel
+    phrases (对仗) are as long as each other.
+
+    >>> _ends_parallel_phrases(["新作为", "新篇章", "增进福祉", "补齐短板"], 2), _ends_parallel_phrases(["新作为", "新篇章", "增进福祉", "补齐短板"], 3)
+    (True, False)
+    >>> _ends_parallel_phrases(["学党史", "悟思想", "办实事"], 2), _ends_parallel_phrases(["启航新征程", "盘点", "2021"], 2)
+    (False, False)
+    """
+    if index < 2:
+        return False
+    first, second, line = (text.strip() for text in lines[index - 2 : index + 1])
+    return bool(_HAN_PHRASE_RE.fullmatch(first) and _HAN_PHRASE_RE.fullmatch(second) and _HAN_PHRASE_RE.fullmatch(line)) and len(first) == len(second) != len(line)
 
 
 def _kicker_continuations(lines: list[str], starts: set[int]) -> list[int]:
