@@ -639,9 +639,17 @@ def split_paragraphs(lines: list[str]) -> list[list[str]]:
     short of the column after a sentence end (an indent the extractor dropped).
     A line wider than the column (a headline across columns) is a block of its
     own; a run of very short lines that end no sentence is one headline or
-    byline set phrase by phrase; a photo credit (``…摄``) and the lines above it
-    that do not fit the column (the caption box) are blocks of their own.  A
-    full-width line never ends a paragraph without such evidence.
+    byline set phrase by phrase (a change in the length of parallel phrases
+    starts the next element); a photo credit (``…摄``) and the lines above it
+    that do not fit the column (the caption box) are blocks of their own.
+    After a sentence end, a line that ends none and is too short for a
+    paragraph's first line, or wider than the column under it, starts a
+    headline, even when the paragraph's last line filled the column; a
+    kicker ending in a verb of saying (``…会上强调``) goes on with the
+    headline under it.  A line is measured against the column of its own
+    paragraph (the lines before it in its block; for a first line, the lines
+    after it), since the lines around may belong to an article set in other
+    columns.  A full-width line never ends a paragraph without such evidence.
 
     >>> lines = ["今年以来，我市持续推进民生工", "程建设，成效明显。", "本报记者 张三", "　　记者从市住建局获悉，全市已", "完成改造任务的九成以上，进度", "超过预期。"]
     >>> [len(part) for part in split_paragraphs(lines)]
