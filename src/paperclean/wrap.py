@@ -785,13 +785,14 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             and is_headline_text(lines[index].strip())
             and (
                 widths[index] + _unsure_cells(lines[index]) < column - 3 * INDENT_CELLS // 2
-                # not full, and not followed by a full line nor by a last
-                # line that ends a sentence: no paragraph's first line goes
-                # on like that (the block's last line: a headline, or a
-                # paragraph's first line cut by a column end, a start either way)
+                # not full, and followed by a line that neither fills the
+                # column nor ends a sentence: no paragraph's first line goes
+                # on like that
                 or (
                     widths[index] + _unsure_cells(lines[index]) < column - INDENT_CELLS // 2
-                    and (index + 1 == len(lines) or (widths[index + 1] < column - 2 and not ends[index + 1]))
+                    and index + 1 < len(lines)
+                    and widths[index + 1] < column - 2
+                    and not ends[index + 1]
                 )
                 or (
                     index + 1 < len(lines)
