@@ -40,7 +40,7 @@ from functools import lru_cache
 
 import regex
 
-from .chardata import HAN, PHRASE_GAP_RE, ends_sentence, has_running_commas, looks_like_names
+from .chardata import HAN, KICKER_VERB_RE, PHRASE_GAP_RE, ends_sentence, has_running_commas, looks_like_names
 from .chardata import DATELINE_LEAD_RE
 from .punctuation import widen_half_width_punctuation
 from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text, repeat_thresholds
@@ -1005,10 +1005,6 @@ def _parallel_neighbours(first: Block, second: Block) -> bool:
     return len(last) == len(following) and 2 <= len(last) <= MAX_PARALLEL_CHARS
 
 
-#: `…座谈会上强调` as a headline's last words: what was said follows.
-_SPEECH_END_RE = regex.compile(r"\p{Han}(?:强调|指出|表示|要求)$")
-
-
 def _says_what_follows(first: Block, second: Block) -> bool:
     """A headline that ends on a verb of speech without its colon
     (`王伟在企业家座谈会上强调`) and the headline after it (what was said,
@@ -1017,7 +1013,8 @@ def _says_what_follows(first: Block, second: Block) -> bool:
         first.kind == HEADLINE
         and second.kind == HEADLINE
         and "\n" not in first.text.strip() + second.text.strip()
-        and _SPEECH_END_RE.search(first.text.strip()) is not None
+        # `…座谈会上强调`; not `落实各项要求`, where 要求 is a noun
+        and KICKER_VERB_RE.search(first.text.strip()) is not None
         and not has_running_commas(second.text)
     )
 
