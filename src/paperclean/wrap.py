@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 from collections import deque
+from functools import cached_property
 
 import regex
 
@@ -355,12 +357,16 @@ class _JointEvidence:
     """How well the line `right` continues the line `left` in a column."""
 
     def __init__(self, blocks: list[Block]):
-        lines = [line for block in blocks for line in block.lines]
-        self.uses_indent = sum(1 for line in lines if line[:1] in (" ", "\u3000")) >= 3
-        self.pairs = set()
-        for line in lines:
-            text = line.replace(" ", "").replace("\u3000", "")
-            self.pairs.update(text[i : i + 2] for i in range(len(text) - 1))
+        self.lines = [line for block in blocks for line in block.lines]
+        self.uses_indent = sum(1 for line in self.lines if line[:1] in (" ", "\u3000")) >= 3
+
+    @cached_property
+    def pairs(self) -> set[str]:
+        """Every pair of characters next to each other in a line of the
+        document (spaces left out), built on first use: most documents have
+        no run of short blocks to weigh."""
+        text = "\n".join(self.lines).replace(" ", "").replace("\u3000", "")
+        return set(map(operator.add, text, text[1:]))  # pairs across "\n" are never looked up
 
     def score(self, left: str, right: str, column: int) -> float:
         ends = ends_sentence(left)
