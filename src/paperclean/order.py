@@ -172,6 +172,8 @@ LINKING_WORDS = JOINING_WORDS | frozenset({"也", "还", "又", "更", "亦", "�
 BOUND_MORPHEME_FREQUENCY = 200
 #: How much of each side (characters) is segmented to find the words at a joint.
 SEGMENT_WINDOW = 8
+#: Segmentations kept (of short runs of text: a few hundred bytes each).
+SEGMENT_CACHE_SIZE = 4096
 #: How far back (characters) a preposition is looked for in the last clause.
 AWAITING_WINDOW = 20
 PLAIN_VERB_TAGS = frozenset({"v", "vd", "vi"})
@@ -197,10 +199,13 @@ _REPORTED_SPEECH_RE = regex.compile(rf"[{HAN}](?:强调|指出|表示|认为|介
 _QUOTED_SENTENCE_RE = regex.compile(r"^[“\"][^”\"]*[。！？!?][”\"]")
 
 
-def _segment(text: str) -> list[str]:
+@lru_cache(maxsize=SEGMENT_CACHE_SIZE)
+def _segment(text: str) -> tuple[str, ...]:
     """The most probable split of a short run of Hanzi into dictionary words
     (jieba's own method without its model of unknown words): each word costs
-    minus the log of its relative frequency, an unknown character the most."""
+    minus the log of its relative frequency, an unknown character the most.
+    Cached: reading order asks for the words at the same joints again and
+    again while it weighs the places a block may go."""
     words = word_frequencies()
     total = math.log(_total_frequency())
     size = len(text)
@@ -217,7 +222,7 @@ def _segment(text: str) -> list[str]:
         end = best[start][1]
         pieces.append(text[start:end])
         start = end
-    return pieces
+    return tuple(pieces)
 
 
 @lru_cache(maxsize=1)
@@ -1223,7 +1228,7 @@ def _fits_into_wrap(host: str, gap: int, fragment: str) -> bool:
     return _parallel_joint(pieces, 0) and _parallel_joint(pieces, 1)
 
 
-def _parallel_joint(pieces: list[list[str]], joint: int) -> bool:
+def _parallel_joint(pieces: list[tuple[str, ...]], joint: int) -> bool:
     """Whether the two words at joint `joint` (0: between the first and the
     second of `pieces`, 1: between the second and the third) repeat a pair of
     words of the host clause outside the fragment: the same verb, noun or
