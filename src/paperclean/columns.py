@@ -43,7 +43,7 @@ with them.  Within a region:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Callable
 
 import regex
@@ -596,7 +596,8 @@ def read_columns_of_page(text: str) -> str:
     右栏第二行文字内容较长较长
     """
     page_lines = text.split("\n")
-    if sum(1 for line in page_lines if _SIDE_BY_SIDE_RE.search(line)) < MIN_LAYOUT_LINES:
+    side_by_side = filter(_SIDE_BY_SIDE_RE.search, page_lines)
+    if len(list(islice(side_by_side, MIN_LAYOUT_LINES))) < MIN_LAYOUT_LINES:  # counted up to what is needed
         return text
     best = None
     for placement in _placements_to_try(text):

@@ -956,7 +956,10 @@ def _is_byline_line(line: str) -> bool:
     text = line.strip()
     if not text or len(text) > MAX_BYLINE_CHARS or ends_sentence(text):
         return False
-    return REPORTER_RE.fullmatch(text) is not None or TWO_NAMES_RE.fullmatch(text) is not None
+    # the patterns need a reporter's title, or a space between the names
+    return (("记者" in text or "通讯员" in text) and REPORTER_RE.fullmatch(text) is not None) or (
+        " " in text and TWO_NAMES_RE.fullmatch(text) is not None
+    )
 
 
 def _is_wide(widths: list[int], columns: list[int], index: int) -> bool:
@@ -974,7 +977,7 @@ def _caption_boxes(lines: list[str], widths: list[int], columns: list[int]) -> t
     inside: set[int] = set()
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if not (len(stripped) <= 36 and CREDIT_RE.fullmatch(stripped)):
+        if not (len(stripped) <= 36 and "摄" in stripped and CREDIT_RE.fullmatch(stripped)):  # every credit holds 摄
             continue
         kinds[index] = CREDIT
         # the caption's last line is short like any last line: look above it;
@@ -1217,6 +1220,7 @@ def join_kicker_lines(lines: list[str], column: int) -> str:
 
 
 _HAN_RE = regex.compile(r"\p{Han}")
+_NOT_HAN_RE = regex.compile(r"[^\p{Han}\n]+")
 
 
 def han_line_breaks(lines: list[str]) -> tuple[int, ...]:
@@ -1226,11 +1230,14 @@ def han_line_breaks(lines: list[str]) -> tuple[int, ...]:
     >>> han_line_breaks(["局领导包联乡镇党委", "考核评比，共3", "项"])
     (9,)
     """
+    # the Hanzi of each line, counted in one pass over the block
+    hanzi_counts = map(len, _NOT_HAN_RE.sub("", "\n".join(lines)).split("\n"))
     gaps, total, previous = [], 0, ""
-    for line in (line.strip() for line in lines):
+    for line, hanzi in zip(lines, hanzi_counts):
+        line = line.strip()
         if previous and line and _HAN_RE.match(previous[-1]) and _HAN_RE.match(line[0]):
             gaps.append(total)
-        total += len(_HAN_RE.findall(line))
+        total += hanzi
         previous = line or previous
     return tuple(gaps)
 
