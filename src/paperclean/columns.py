@@ -42,6 +42,7 @@ with them.  Within a region:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import accumulate, islice
 from typing import Callable
@@ -105,6 +106,8 @@ _GAP_RE = regex.compile(r"\S[ \u3000]+\S")
 _SIDE_BY_SIDE_RE = regex.compile(r"[^\s\u3000]{3}[ \u3000]+[^\s\u3000]{3}")
 _CJK_GAP_RE = regex.compile(r"(?<=[\p{Han}，。、；：”“）》])[ ]+(?=[\p{Han}“（《])")
 _BLANK_RE = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
+#: A run of blank cells (in the bytes of :func:`_gutters_from_counts`, 1 for blank).
+_BLANK_CELLS_RE = re.compile(rb"\x01+")
 #: A space between two words of a line (as :data:`_WORD_RE` cuts them).
 _INNER_SPACE_RE = regex.compile(r"[^ \u3000][ \u3000]+[^ \u3000]")
 
@@ -264,25 +267,18 @@ def _gutters_from_counts(
     step = CELL_UNITS
     occupied, reaching, left_text = (list(accumulate(cell_counts)) for cell_counts in counts)
     least_left_text = GUTTER_TEXT_SHARE * len(long_rows)
-    blank = [
+    blank = bytes(
         reach >= MIN_LAYOUT_LINES and reach - occupied_count >= GUTTER_BLANK_SHARE * reach and left_count >= least_left_text
         for reach, occupied_count, left_count in zip(reaching[:size], occupied, left_text)
-    ]
+    )
     gutters: list[Gutter] = []
-    cell = 0
-    while cell < size:
-        if not blank[cell]:
-            cell += 1
-            continue
-        end = cell
-        while end < size and blank[end]:
-            end += 1
+    for run in _BLANK_CELLS_RE.finditer(blank):  # each run of blank cells, found in one pass
+        cell, end = run.span()
         if (end - cell) * step >= min_width and _text_on_both_sides(long_rows, cell * step, end * step):
             if gutters and cell * step - gutters[-1].end < MIN_COLUMN_UNITS:
                 gutters[-1].end = end * step  # a headline's word split one gutter in two
             else:
                 gutters.append(Gutter(cell * step, end * step, slack))
-        cell = end
     return gutters
 
 
