@@ -222,8 +222,36 @@ def _gutters_of_long_rows(long_rows: list[list[Word]], min_width: float, jitter:
     if len(long_rows) < MIN_LAYOUT_LINES:
         return []
     widest = _widest_line(long_rows) if jitter else float("inf")
+    if not _may_have_gutters(long_rows, widest, min_width, jitter):
+        return []
     size = _cells_for(long_rows)
     return _gutters_from_counts(long_rows, _cell_counts(long_rows, jitter, widest, size), size, min_width, slack)
+
+
+def _may_have_gutters(long_rows: list[list[Word]], widest: float, min_width: float, jitter: float) -> bool:
+    """Whether :func:`_gutters_from_counts` can find a gutter in these rows:
+    a cheap count that lets a page without columns skip the search, and
+    never says no where the search finds a gutter.
+
+    A gutter is at least two cells wide (`min_width` one unit or more), and
+    a word is shrunk by at most `jitter` (one unit or less) at each end, so a
+    row of one word that has text on both sides of a gutter covers one of
+    the gutter's first two cells (positions are in hundredths of a unit, as
+    the words are placed here), unless it is set apart as wider than
+    `widest`.  Each of those cells is blank on 85% of the rows, and 40% of
+    the rows have text on both sides: so a tenth of the rows at least hold
+    several words or a word wider than `widest` (one row less, for the
+    rounding of the shares).
+
+    >>> text = [words_on_grid("一段正文的文字内容很长很长很长很长很长很长")] * 20
+    >>> columns = [words_on_grid("第一栏的文字内容很长很长    第二栏的文字内容也很长")] * 3
+    >>> _may_have_gutters(text + columns[:1], float("inf"), 2.0, 0.0), _may_have_gutters(text + columns, float("inf"), 2.0, 0.0)
+    (False, True)
+    """
+    if jitter > 2 * CELL_UNITS or min_width < max(jitter, 2 * CELL_UNITS):
+        return True  # the count above does not hold
+    spread = sum(1 for row in long_rows if len(row) > 1 or row[0].x1 - row[0].x0 > widest)
+    return spread >= (GUTTER_TEXT_SHARE - 2 * (1 - GUTTER_BLANK_SHARE)) * len(long_rows) - 1
 
 
 def _cells_for(long_rows: list[list[Word]]) -> int:
@@ -731,6 +759,8 @@ def _region_gutters(rows: list[list[Word]], placement: Placement) -> list[Gutter
         if len(long_rows) < MIN_LAYOUT_LINES:
             continue
         widest = _widest_line(long_rows) if placement.jitter else float("inf")
+        if not _may_have_gutters(long_rows, widest, placement.min_gutter, placement.jitter):
+            continue
         if widest == base_widest:
             # the same counts without the rows above: a smaller page (cells
             # past its text, never blank, change nothing)

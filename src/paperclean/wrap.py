@@ -8,7 +8,7 @@ from functools import cached_property
 
 import regex
 
-from .chardata import DATELINE_LEAD_RE, KICKER_VERB_RE, PHRASE_GAP_RE, display_width, ends_sentence, has_running_commas
+from .chardata import DATELINE_LEAD_RE, KICKER_VERB_RE, PHRASE_GAP_RE, display_width, display_widths, ends_sentence, ends_sentences, has_running_commas
 from .classify import CREDIT_RE, ELLIPSIS_RE, REPORTER_RE, SUBTITLE_RE, classify, is_headline_text
 from .spacing import is_letter_spaced
 from .document import (
@@ -113,6 +113,7 @@ _UNSURE_WIDTH_RE = regex.compile(r"[\x21-\x7e“”‘’]")
 #: Digits (half a Hanzi) and curly quotes (half or a whole Hanzi) have
 #: widths known within bounds.
 _BOUNDED_WIDTH_RE = regex.compile(r"[0-9“”‘’]")
+_CURLY_QUOTE_RE = regex.compile(r"[“”‘’]")
 #: A Hanzi standing alone between spaces: justification spread its line.
 _LONE_HAN_RE = regex.compile(r"(?<= )\p{Han}(?= )")
 #: Two names of two or three characters: a byline.  (Three such words may be
@@ -387,7 +388,7 @@ def _interleaved_stretches(run: list[Block], evidence: _JointEvidence) -> list[t
     """Cut `run` into stretches ``(first, last, columns)`` that maximize the
     evidence of their joints, each stretch paying :data:`STRETCH_COST`."""
     count = len(run)
-    widths = [[_printed_width(line) for line in block.lines] for block in run]
+    widths = [_printed_widths(block.lines) for block in run]
     # a curly quote may have been set full width: the line is up to a cell wider per quote
     slack = [[2 + sum(line.count(quote) for quote in "“”‘’") for line in block.lines] for block in run]
     full = [0] * (count + 1)
@@ -670,19 +671,20 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
     show its own column width is measured against `page_column`."""
     if len(lines) < 3:
         return [(lines, None)]
-    widths = [_printed_width(line) for line in lines]
+    widths = _printed_widths(lines)
     if page_column and len(lines) < MIN_LINES_FOR_COLUMN:
         columns = [page_column] * len(lines)
     else:
         columns = [_local_column(widths, index) for index in range(len(lines))]
     indented = [line[:1] in (" ", "\u3000") for line in lines]
     mostly_indented = sum(indented) * 2 > len(lines)
-    ends = [ends_sentence(line) for line in lines]
+    ends = ends_sentences(lines)
     bylines = [_is_byline_line(line) for line in lines]
     letter_spaced = [is_letter_spaced(line.strip()) for line in lines]
     # a reporter's title on one line and the names on the next: one byline
     titled = [
         index + 1 < len(lines)
+        and ("记者" in line or "通讯员" in line)  # every title holds one
         and REPORTER_TITLE_RE.fullmatch(line) is not None
         and NAMES_LINE_RE.fullmatch(lines[index + 1]) is not None
         for index, line in enumerate(lines)
@@ -1071,10 +1073,8 @@ def typical_column(blocks: list[Block]) -> int:
     """The most common printed width of the lines that are neither the first
     nor the last of their block (0 when there are none): the column width."""
     counts: dict[int, int] = {}
-    for block in blocks:
-        for line in block.lines[1:-1]:
-            width = _printed_width(line)
-            counts[width] = counts.get(width, 0) + 1
+    for width in _printed_widths([line for block in blocks for line in block.lines[1:-1]]):
+        counts[width] = counts.get(width, 0) + 1
     if sum(counts.values()) < MIN_LINES_FOR_PAGE_COLUMN:
         return 0
     return max(counts, key=lambda width: (counts[width], width))
@@ -1083,13 +1083,24 @@ def typical_column(blocks: list[Block]) -> int:
 def _printed_width(line: str) -> int:
     """The width of a line as printed: spaces inside it were spread by
     justification and do not count; leading spaces are an indent, usually two
-    ideographic spaces, however the extractor wrote them."""
-    body = line.lstrip(" \u3000")
-    indent = INDENT_CELLS if len(body) < len(line) else 0
+    ideographic spaces, however the extractor wrote them.
+
+    >>> _printed_width("　　“快7”路 通"), _printed_width("ab 中文")  # indent 4, 快路通 6, 7 1, quotes 1 each
+    (13, 6)
+    """
+    return _printed_widths([line])[0]
+
+
+def _printed_widths(lines: list[str]) -> list[int]:
+    """:func:`_printed_width` of each of `lines`, measured together (one
+    encoding of them all, see :func:`display_widths`)."""
+    bodies = [line.lstrip(" \u3000") for line in lines]
+    widths = display_widths([body.replace(" ", "") for body in bodies])
     # curly quotes are set half or full width, depending on the font: count
     # them as the narrower, so that a line full of quotes does not look wide
-    quotes = sum(body.count(quote) for quote in "“”‘’")
-    return indent + display_width(body.replace(" ", "")) - quotes
+    if _CURLY_QUOTE_RE.search("".join(bodies)):
+        widths = [width - len(_CURLY_QUOTE_RE.findall(body)) for width, body in zip(widths, bodies)]
+    return [width + (INDENT_CELLS if len(body) < len(line) else 0) for width, body, line in zip(widths, bodies, lines)]
 
 
 def _local_column(widths: list[int], index: int) -> int:
@@ -1149,15 +1160,18 @@ def _split_leading_headline(lines: list[str]) -> list[list[str]]:
             continue
         head, rest = lines[:count], lines[count:]
         head_text = "".join(line.strip() for line in head)
-        column = max(_inked_width(line) for line in rest)  # spaces spread by justification take no room
         if (
-            len(head_text) >= MIN_HEADLINE_CHARS
-            and (len(rest) >= 2 or column >= 20)
+            len(head_text) < MIN_HEADLINE_CHARS
+            or not is_headline_text(head_text)
+            or KICKER_VERB_RE.search(head_text)  # a kicker goes on with its headline
+            or rest[0].strip()[:1] in "，、；：。！？）》”,;:!?)"
+        ):
+            continue  # told from the text: the widths need not be measured
+        column = max(_inked_widths(rest))  # spaces spread by justification take no room
+        if (len(rest) >= 2 or column >= 20) and all(
             # a line spread apart by justification keeps its spaces: it filled its column
-            and all(display_width(line.strip()) <= HEADLINE_WIDTH_SHARE * column for line in head)
-            and is_headline_text(head_text)
-            and not KICKER_VERB_RE.search(head_text)  # a kicker goes on with its headline
-            and not rest[0].strip()[:1] in "，、；：。！？）》”,;:!?)"
+            display_width(line.strip()) <= HEADLINE_WIDTH_SHARE * column
+            for line in head
         ):
             return [head, rest]
     return [lines]
@@ -1175,7 +1189,7 @@ def join_hard_wraps(doc: Document, config) -> Document:
         if block.kind == TABLE:
             continue
         lines = block.lines
-        own = sorted(_inked_width(line) for line in lines[:-1])
+        own = sorted(_inked_widths(lines[:-1]))
         # three lines or fewer tell their column poorly (a short first line,
         # a line of half-width digits): the paragraphs around tell it better
         column = own[len(own) // 2] if len(own) >= 3 or (own and not neighbours_column) else neighbours_column
@@ -1278,7 +1292,7 @@ def column_widths(blocks: list[Block]) -> list[int]:
 def _own_column(block: Block) -> int:
     if block.kind != PARAGRAPH or block.text.count("\n") < 2:
         return 0
-    widths = sorted(_inked_width(line) for line in block.lines[:-1])
+    widths = sorted(_inked_widths(block.lines[:-1]))
     return widths[len(widths) // 2]
 
 
@@ -1286,6 +1300,11 @@ def _inked_width(line: str) -> int:
     """The width of a line's characters, without the spaces that
     justification spread between them (``前磨 头 镇 及 周 边``)."""
     return display_width(line.replace(" ", "").strip())
+
+
+def _inked_widths(lines: list[str]) -> list[int]:
+    """:func:`_inked_width` of each of `lines`, measured together."""
+    return display_widths([line.replace(" ", "").strip() for line in lines])
 
 
 __all__ = ["join_lines", "split_blocks", "join_hard_wraps", "read_interleaved_columns", "HEADLINE"]
