@@ -149,18 +149,33 @@ def words_by_distance(line: str, full_width: float = 0.0) -> list[Word]:
     >>> [(w.x0, w.x1) for w in words_by_distance("第一栏的文字内 第二栏的文字内容", full_width=8)]
     [(0.0, 8.0), (9.0, 17.0)]
     """
+    if " " not in line and "\u3000" not in line:  # the usual line of a column: one word
+        return _one_word(line, full_width) if line else []
     words: list[Word] = []
     x = 0.0
     position = 0
     for match in _WORD_RE.finditer(line):
-        units = display_width(match.group()) / 2
-        if full_width and full_width - FULL_LINE_SLACK <= units < full_width:
-            units = full_width
+        units = _word_units(match.group(), full_width)
         x += (match.start() - position) * units / len(match.group())
         words.append(Word(round(x, 2), round(x + units, 2), match.start(), match.end(), units))
         x += units
         position = match.end()
     return words
+
+
+def _one_word(line: str, full_width: float) -> list[Word]:
+    """:func:`words_by_distance` of a line without spaces: one word at the
+    line's start."""
+    units = _word_units(line, full_width)
+    return [Word(0.0, round(units, 2), 0, len(line), units)]
+
+
+def _word_units(word: str, full_width: float) -> float:
+    """How wide a word is placed by distances (see :func:`words_by_distance`)."""
+    units = display_width(word) / 2
+    if full_width and full_width - FULL_LINE_SLACK <= units < full_width:
+        units = full_width
+    return units
 
 
 @dataclass(frozen=True, slots=True)
