@@ -364,13 +364,24 @@ def _widest_line(rows: list[list[Word]]) -> float:
     words (full lines of the columns), with a margin."""
     counts: dict[int, int] = {}
     for row in rows:
-        for word in row:
-            if word.x1 - word.x0 >= MIN_COLUMN_UNITS:
-                width = round(word.x1 - word.x0)
-                counts[width] = counts.get(width, 0) + 1
-    if not counts:
+        _count_word_widths(counts, row, 1)
+    return _widest_of(counts)
+
+
+def _count_word_widths(counts: dict[int, int], row: list[Word], sign: int) -> None:
+    """Add (`sign` 1) or take out (-1) the widths of a row's long words."""
+    for word in row:
+        if word.x1 - word.x0 >= MIN_COLUMN_UNITS:
+            width = round(word.x1 - word.x0)
+            counts[width] = counts.get(width, 0) + sign
+
+
+def _widest_of(counts: dict[int, int]) -> float:
+    """:func:`_widest_line` from the counts of the widths of long words."""
+    widths = [width for width, count in counts.items() if count > 0]
+    if not widths:
         return float("inf")
-    return CAPTION_WIDTH_SHARE * max(counts, key=lambda width: (counts[width], width))
+    return CAPTION_WIDTH_SHARE * max(widths, key=lambda width: (counts[width], width))
 
 
 def _letter_spaced(row: list[Word]) -> bool:
@@ -769,11 +780,19 @@ def _region_gutters(rows: list[list[Word]], placement: Placement) -> list[Gutter
     long_flags = [_is_long(row) for row in rows]
     # the counts of the rows from `base_top` on, with the widest line they were counted with
     base_top, base_widest, base_size, base_counts = 0, -1.0, 0, [[]]
+    # the widths of the long words of the long rows from `top` on (for _widest_of)
+    width_counts: dict[int, int] = {}
+    if placement.jitter and sum(long_flags) >= MIN_LAYOUT_LINES:
+        for row, long in zip(rows, long_flags):
+            if long:
+                _count_word_widths(width_counts, row, 1)
     for top in range(min(MAX_TOP_LINES, len(rows) - MIN_LAYOUT_LINES) + 1):
+        if top and long_flags[top - 1] and width_counts:
+            _count_word_widths(width_counts, rows[top - 1], -1)
         long_rows = [row for row, long in zip(rows[top:], long_flags[top:]) if long]
         if len(long_rows) < MIN_LAYOUT_LINES:
             continue
-        widest = _widest_line(long_rows) if placement.jitter else float("inf")
+        widest = _widest_of(width_counts) if placement.jitter else float("inf")
         if not _may_have_gutters(long_rows, widest, placement.min_gutter, placement.jitter):
             continue
         if widest == base_widest:
