@@ -405,8 +405,8 @@ def _stray_scan(doc: Document, found: dict, labels_seen: bool, sections: set[str
                 continue
             if not text:
                 continue
-            interrupts = bool(previous) and not ends_sentence(previous) and block.kind not in _NEVER
             if block.kind not in _NEVER and len(text) <= 8:
+                interrupts = bool(previous) and not ends_sentence(previous)
                 read = read_furniture_line(text)
                 label = read is not None and read[0] == "page_label"
                 next_furniture = (index, number + 1) in found or (number == len(lines) - 1 and (index + 1, 0) in found)

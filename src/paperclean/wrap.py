@@ -158,6 +158,8 @@ def join_lines(lines: list[str], phrase_space: bool = False) -> str:
             out = line
         elif phrase_space:
             out = f"{out} {line}"
+        elif not line[0].isascii():
+            out += line  # the usual CJK line (the joints below start with ASCII)
         elif _HYPHEN_END_RE.search(out) and line[0].islower() and line[0].isascii():
             out = out[:-1] + line
         elif _LATIN_END_RE.search(out) and _LATIN_START_RE.match(line):
