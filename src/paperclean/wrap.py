@@ -8,7 +8,7 @@ from functools import cached_property
 
 import regex
 
-from .chardata import DATELINE_LEAD_RE, KICKER_VERB_RE, PHRASE_GAP_RE, display_width, display_widths, ends_sentence, ends_sentences, has_running_commas
+from .chardata import DATELINE_LEAD_RE, KICKER_VERB_RE, PHRASE_GAP_RE, dateline_lines, display_width, display_widths, ends_sentence, ends_sentences, has_running_commas
 from .classify import CREDIT_RE, ELLIPSIS_RE, REPORTER_RE, SUBTITLE_RE, classify, is_headline_text
 from .spacing import is_letter_spaced
 from .document import (
@@ -692,6 +692,8 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         for index, line in enumerate(lines)
     ]
     kinds, inside = _caption_boxes(lines, widths, columns)
+    datelines = dateline_lines(lines)
+    numbered_captions = {index for index, line in enumerate(lines) if "图" in line and _NUMBERED_CAPTION_RE.match(line)}
     starts = set(kinds)
     for index in kinds:
         if kinds[index] == CREDIT:
@@ -701,7 +703,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         if index - 1 in starts:
             block_start = index - 1
         if index in inside:
-            if _NUMBERED_CAPTION_RE.match(lines[index]):
+            if index in numbered_captions:
                 starts.add(index)  # the next caption of a group: 图①：… 图②：…
             continue
         column, previous = columns[index], index - 1
@@ -811,11 +813,11 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
                 )
             )
         )
-        numbered_caption = _NUMBERED_CAPTION_RE.match(lines[index]) is not None
+        numbered_caption = index in numbered_captions
         if (
             (indented[index] and not mostly_indented)
             or (phrases and _ends_parallel_phrases(lines, index))
-            or DATELINE_LEAD_RE.match(lines[index])  # `本报讯（记者…）` opens a story
+            or index in datelines  # `本报讯（记者…）` opens a story
             or headline_phrases
             or headline_after_end
             or (previous_short and not phrases)
