@@ -510,11 +510,12 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
     while top < len(rows) and not _is_column_row(top, rows, lines, gutters, starts, widths, align):
         top += 1
     parts = _split_at_edges(lines[:top], rows[:top], align)
-    rows, lines = rows[top:], lines[top:]
-    if not rows:
-        return parts
-    starts = _column_starts(rows, gutters)
-    widths = _column_widths(rows, gutters)
+    if top:  # the columns measured again, without the lines across them
+        rows, lines = rows[top:], lines[top:]
+        if not rows:
+            return parts
+        starts = _column_starts(rows, gutters)
+        widths = _column_widths(rows, gutters)
     columns: list[list[tuple[float, float, str]]] = [[] for _ in range(len(gutters) + 1)]
     for row, line in zip(rows, lines):
         for column, words in _groups(row, gutters, widths, starts).items():
@@ -787,7 +788,9 @@ def _region_gutters(rows: list[list[Word]], placement: Placement) -> list[Gutter
             if long:
                 _count_word_widths(width_counts, row, 1)
     for top in range(min(MAX_TOP_LINES, len(rows) - MIN_LAYOUT_LINES) + 1):
-        if top and long_flags[top - 1] and width_counts:
+        if top and not long_flags[top - 1]:
+            continue  # the same long rows as without one line less: the same gutters
+        if top and width_counts:
             _count_word_widths(width_counts, rows[top - 1], -1)
         long_rows = [row for row, long in zip(rows[top:], long_flags[top:]) if long]
         if len(long_rows) < MIN_LAYOUT_LINES:
