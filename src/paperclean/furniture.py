@@ -188,6 +188,11 @@ _SPACES_RE = regex.compile(r"\s+")
 #: Middle-of-page furniture needs one of these; the other lines are skipped
 #: without being read piece by piece.
 _ANYWHERE_HINT_RE = regex.compile("编|校对|版式|版面设计|星期|" + "|".join(MASTHEAD_ENDINGS))
+#: A line that is furniture anywhere holds one of these characters, however
+#: its letters are spaced: an editor's title (编 校 版), a weekday (星 礼 周),
+#: the capitals of a romanized masthead.  The other lines of a block with a
+#: hint are not read.
+_ANYWHERE_CHARS_RE = regex.compile("[编校版星礼周A-ZＡ-Ｚ]")
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
@@ -358,7 +363,7 @@ def _edge_and_anywhere_lines(doc: Document, pages: dict[int, list[int]], running
             if doc.blocks[index].kind in _NEVER or not _ANYWHERE_HINT_RE.search(text):
                 continue
             for number, line in enumerate(text.split("\n")):
-                if (index, number) in found:
+                if (index, number) in found or not _ANYWHERE_CHARS_RE.search(line):
                     continue
                 read = read_furniture_line(line)
                 if read and furniture_strength(*read) == ANYWHERE:
