@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 from collections import deque
 from functools import cached_property
+from itertools import accumulate
 
 import regex
 
@@ -113,7 +114,8 @@ _UNSURE_WIDTH_RE = regex.compile(r"[\x21-\x7e“”‘’]")
 #: Digits (half a Hanzi) and curly quotes (half or a whole Hanzi) have
 #: widths known within bounds.
 _BOUNDED_WIDTH_RE = regex.compile(r"[0-9“”‘’]")
-_CURLY_QUOTE_RE = regex.compile(r"[“”‘’]")
+#: Curly quotes to a mark one cell wide, to measure them as the narrower.
+_NARROW_QUOTES = str.maketrans("“”‘’", "\"\"''")
 #: A Hanzi standing alone between spaces: justification spread its line.
 _LONE_HAN_RE = regex.compile(r"(?<= )\p{Han}(?= )")
 #: Two names of two or three characters: a byline.  (Three such words may be
@@ -1099,11 +1101,10 @@ def _printed_widths(lines: list[str]) -> list[int]:
     """:func:`_printed_width` of each of `lines`, measured together (one
     encoding of them all, see :func:`display_widths`)."""
     bodies = [line.lstrip(" \u3000") for line in lines]
-    widths = display_widths([body.replace(" ", "") for body in bodies])
     # curly quotes are set half or full width, depending on the font: count
     # them as the narrower, so that a line full of quotes does not look wide
-    if _CURLY_QUOTE_RE.search("".join(bodies)):
-        widths = [width - len(_CURLY_QUOTE_RE.findall(body)) for width, body in zip(widths, bodies)]
+    measured = "\n".join(bodies).replace(" ", "").translate(_NARROW_QUOTES)
+    widths = display_widths(measured.split("\n"))
     return [width + (INDENT_CELLS if len(body) < len(line) else 0) for width, body, line in zip(widths, bodies, lines)]
 
 
@@ -1237,8 +1238,8 @@ def join_kicker_lines(lines: list[str], column: int) -> str:
     return " ".join(join_lines(group, phrase_space=_is_phrase_lines(group, column)) for group in groups if group)
 
 
-_HAN_RE = regex.compile(r"\p{Han}")
-_NOT_HAN_RE = regex.compile(r"[^\p{Han}\n]+")
+#: What is neither a Hanzi nor a line break between two Hanzi.
+_NOT_HAN_NOR_HAN_BREAK_RE = regex.compile(r"[^\p{Han}\n]+|(?<!\p{Han})\n|\n(?!\p{Han})")
 
 
 def han_line_breaks(lines: list[str]) -> tuple[int, ...]:
@@ -1247,17 +1248,13 @@ def han_line_breaks(lines: list[str]) -> tuple[int, ...]:
 
     >>> han_line_breaks(["局领导包联乡镇党委", "考核评比，共3", "项"])
     (9,)
+    >>> han_line_breaks(["一二 ", "", " 三", "四", "A"])
+    (2, 3)
     """
-    # the Hanzi of each line, counted in one pass over the block
-    hanzi_counts = map(len, _NOT_HAN_RE.sub("", "\n".join(lines)).split("\n"))
-    gaps, total, previous = [], 0, ""
-    for line, hanzi in zip(lines, hanzi_counts):
-        line = line.strip()
-        if previous and line and _HAN_RE.match(previous[-1]) and _HAN_RE.match(line[0]):
-            gaps.append(total)
-        total += hanzi
-        previous = line or previous
-    return tuple(gaps)
+    text = "\n".join(line for line in map(str.strip, lines) if line)  # a blank line breaks nothing
+    # the Hanzi, and the line breaks between two of them: found in one pass
+    kept = _NOT_HAN_NOR_HAN_BREAK_RE.sub("", text)
+    return tuple(accumulate(len(run) for run in kept.split("\n")))[:-1]
 
 
 def _is_phrase_lines(lines: list[str], column: int) -> bool:
