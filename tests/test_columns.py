@@ -23,9 +23,15 @@ from paperclean.columns import (
     MAX_TOP_LINES,
     MIN_LAYOUT_LINES,
     PLACEMENTS,
+    _cell_counts,
+    _cells_for,
     _grid_may_have_gutters,
+    _gutters_from_counts,
+    _is_long,
     _largest_region_gutters,
+    _may_have_gutters,
     _region_gutters,
+    _widest_line,
     find_gutters,
     read_columns_of_page,
 )
@@ -320,6 +326,39 @@ def layout_lines(draw) -> list[str]:
 def test_the_grid_check_never_skips_a_page_whose_search_finds_gutters(lines):
     if not _grid_may_have_gutters(lines):
         assert _searched_gutters(lines, PLACEMENTS[0]) == []
+
+
+@st.composite
+def prose_with_a_few_spaced_lines(draw) -> list[str]:
+    """Lines of justified prose (one word each, as wide as the column or a
+    little less, some indented, some shorter), among which a few lines have
+    a gap: pages near the edge of the count of :func:`_may_have_gutters`."""
+    width = draw(st.integers(16, 30))
+    prose = st.tuples(
+        st.sampled_from(["", "", "", "  ", "\u3000"]),
+        st.text(alphabet="中文字“", min_size=width - 2, max_size=width),
+        st.sampled_from([None, None, None, None, 4, 10]),  # a paragraph's short last line
+    ).map(lambda parts: parts[0] + parts[1][: parts[2]])
+    spaced = st.tuples(prose, st.integers(1, 6), st.text(alphabet="中文字a1", min_size=1, max_size=20)).map(
+        lambda parts: parts[0] + " " * parts[1] + parts[2]
+    )
+    lines = draw(st.lists(prose, min_size=MIN_LAYOUT_LINES, max_size=60))
+    for line in draw(st.lists(spaced, max_size=4)):
+        lines.insert(draw(st.integers(0, len(lines))), line)
+    return lines
+
+
+@given(st.one_of(layout_lines(), prose_with_a_few_spaced_lines()), st.sampled_from(PLACEMENTS))
+def test_the_row_count_never_skips_rows_whose_search_finds_gutters(lines, placement):
+    # where `_may_have_gutters` says no, the search itself (run without it) finds nothing
+    long_rows = [row for row in map(placement.words, lines) if _is_long(row)]
+    if len(long_rows) < MIN_LAYOUT_LINES:
+        return
+    widest = _widest_line(long_rows) if placement.jitter else float("inf")
+    if not _may_have_gutters(long_rows, widest, placement.min_gutter, placement.jitter):
+        size = _cells_for(long_rows)
+        counts = _cell_counts(long_rows, placement.jitter, widest, size)
+        assert _gutters_from_counts(long_rows, counts, size, placement.min_gutter, placement.slack) == []
 
 
 @given(layout_lines(), st.sampled_from(PLACEMENTS))

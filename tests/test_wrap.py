@@ -23,7 +23,7 @@ from paperclean.document import (
     parse,
 )
 from paperclean.pipeline import Config
-from paperclean.wrap import join_hard_wraps, join_lines, read_interleaved_columns, split_blocks
+from paperclean.wrap import han_line_breaks, join_hard_wraps, join_lines, read_interleaved_columns, split_blocks
 from strategies import page, running_text
 
 CONFIG = Config()
@@ -1132,3 +1132,25 @@ def test_parallel_phrases_one_per_line(text, expected):
     from paperclean import clean
 
     assert clean(text).rstrip("\n").split("\n\n") == expected
+
+
+HAN_LINE_BREAKS = [
+    # each break between two Hanzi, counted by the Hanzi before it
+    (["一二", "三四", "五"], (2, 4)),
+    (["局领导包联乡镇党委", "考核评比，共3", "项"], (9,)),
+    # a mark, a digit or a letter at the joint: no break between two Hanzi
+    (["一二，", "三四"], ()),
+    (["一二", "“三四”"], ()),
+    (["中A", "文"], ()),
+    (["abc", "def"], ()),
+    # spaces around a line and blank lines do not count
+    (["一二 ", "", "  三", "四"], (2, 3)),
+    # Hanzi inside a line after a mark are counted
+    (["一，二三", "四"], (3,)),
+    ([], ()),
+]
+
+
+@pytest.mark.parametrize("lines, expected", HAN_LINE_BREAKS)
+def test_han_line_breaks_are_counted_by_the_hanzi_before_them(lines, expected):
+    assert han_line_breaks(lines) == expected
