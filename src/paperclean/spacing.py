@@ -206,7 +206,8 @@ def normalize_spaces(doc: Document, config) -> Document:
             block.text = space_phrases(block.text)
         else:
             spaced = space_running_text(block.text)
-            block.wrap_gaps = tuple(sorted(set(block.wrap_gaps) | removed_han_spaces(block.text, spaced)))
+            removed = removed_han_spaces(block.text, spaced) if spaced != block.text else set()
+            block.wrap_gaps = tuple(sorted(set(block.wrap_gaps) | removed))
             block.text = spaced
     return doc
 
