@@ -45,7 +45,7 @@ from .chardata import DATELINE_LEAD_RE
 from .punctuation import widen_half_width_punctuation
 from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text, repeat_thresholds
 from .spacing import space_running_text
-from .script import to_simplified, traditional_chars_re
+from .script import to_simplified, traditional_chars
 from .wrap import join_lines
 from .document import BYLINE, CAPTION, CREDIT, FURNITURE, HEADLINE, MARKUP, PARAGRAPH, SUBTITLE, TABLE, Block, Document
 
@@ -452,9 +452,9 @@ def _simplified_near_joint(left: str, right: str) -> tuple[str, str]:
     script: the dictionary that the evidence reads is Simplified, so a
     Traditional page (``新一輪`` + ``紓困措施``) is read as ``新一轮`` +
     ``纾困措施``.  Simplified text is returned as it is."""
-    pattern = traditional_chars_re()
+    traditional = traditional_chars()
     head, tail = left[-JOINT_WINDOW:], right[:JOINT_WINDOW]
-    if pattern.search(head) is None and pattern.search(tail) is None:
+    if traditional.isdisjoint(head) and traditional.isdisjoint(tail):
         return left, right
     head_simplified, tail_simplified = to_simplified(head), to_simplified(tail)
     if len(head_simplified) != len(head) or len(tail_simplified) != len(tail):

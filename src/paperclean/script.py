@@ -27,12 +27,14 @@ def to_simplified(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def traditional_chars_re() -> regex.Pattern:
-    """A pattern that finds a character OpenCC turns into another when it
-    converts to Simplified (``報``, ``輪``): a sign of Traditional text.
-    Built on first use from OpenCC's own character table.
+def traditional_chars() -> frozenset[str]:
+    """The characters OpenCC turns into another when it converts to
+    Simplified (``報``, ``輪``): a sign of Traditional text.  Read on first
+    use from OpenCC's own character table.  Whether a text holds one is
+    ``not traditional_chars().isdisjoint(text)``: a set lookup per character
+    in C, many times faster than a pattern of thousands of characters.
 
-    >>> bool(traditional_chars_re().search("新一輪措施")), bool(traditional_chars_re().search("新一轮措施"))
+    >>> "輪" in traditional_chars(), "轮" in traditional_chars()
     (True, False)
     """
     import opencc
@@ -41,9 +43,22 @@ def traditional_chars_re() -> regex.Pattern:
     try:
         lines = table.read_text(encoding="utf-8").splitlines()
     except OSError:  # another OpenCC layout: no character counts as Traditional
-        return regex.compile(r"[^\s\S]")
+        return frozenset()
     chars = {line.split("\t", 1)[0] for line in lines if "\t" in line}
-    return regex.compile("[" + "".join(regex.escape(char) for char in sorted(chars) if len(char) == 1) + "]")
+    return frozenset(char for char in chars if len(char) == 1)
+
+
+@lru_cache(maxsize=None)
+def traditional_chars_re() -> regex.Pattern:
+    """A pattern that finds one of :func:`traditional_chars`.
+
+    >>> bool(traditional_chars_re().search("新一輪措施")), bool(traditional_chars_re().search("新一轮措施"))
+    (True, False)
+    """
+    chars = traditional_chars()
+    if not chars:
+        return regex.compile(r"[^\s\S]")
+    return regex.compile("[" + "".join(regex.escape(char) for char in sorted(chars)) + "]")
 
 
 def to_traditional(text: str) -> str:
