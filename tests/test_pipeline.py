@@ -447,6 +447,24 @@ pipeline_input = st.one_of(
 )
 
 
+#: Text with lone surrogates: what a broken decoding leaves in a `str`
+#: (``surrogateescape``); no character, and UTF-8 cannot write it.
+text_with_lone_surrogates = st.text(
+    st.one_of(
+        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, categories=["Cs"]),
+        st.sampled_from(list("中文一，。 \n\u3000aA1")),
+    )
+)
+
+
+@given(text_with_lone_surrogates)
+@example("abc\ud800中文\n第二行     文字     更多\n")  # once raised in the column reader
+def test_lone_surrogates_are_removed_and_nothing_raises(text):
+    cleaned = clean(text)
+    cleaned.encode("utf-8")  # the output is writable UTF-8
+    assert cleaned == clean(text.encode("utf-8", "surrogatepass").decode("utf-8", "ignore"))
+
+
 def test_empty_text():
     assert clean("") == ""
     assert clean("\n\n \u3000\n\ufeff\n") == ""

@@ -46,13 +46,15 @@ LATIN_LETTER_RE = regex.compile(r"[A-Za-z]")
 CONTENT_RE = regex.compile(r"[\p{Han}\p{L}\p{Nd}]")
 
 #: Characters that must never survive: zero-width, BOM, bidi and other format
-#: characters, and C0/C1 controls except tab, newline and form feed.  These
+#: characters, C0/C1 controls except tab, newline and form feed, and lone
+#: surrogates (no character at all: what a broken decoding leaves, which
+#: UTF-8 cannot write).  These
 #: two classes use the standard `re`, which scans text for a plain class of
 #: code points several times faster than `regex` (same matches: no property,
 #: no case folding).
 INVISIBLE_RE = re.compile(
     r"[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e\u200e\u200f\u202a-\u202e"
-    r"\u2066-\u2069\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+    r"\u2066-\u2069\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
 )
 
 #: Unicode spaces other than the ASCII space, tab, newline and form feed.
@@ -81,7 +83,8 @@ def display_width(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
+    # (a lone surrogate, which hygiene removes later, measures as wide)
+    return len(text) + (len(text.encode("utf-8", "surrogatepass")) - len(text)) // 2
 
 
 def display_widths(lines: list[str]) -> list[int]:
