@@ -40,6 +40,7 @@ from paperclean.order import (
     grammar_score,
     joint_score,
     merge_split_tables,
+    opens_no_paragraph,
     opens_sentence,
     restore_reading_order,
 )
@@ -433,11 +434,6 @@ def test_a_block_is_not_moved_behind_a_fragment_on_a_chance_word():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a word across the joint (书 + 市 -> 书市) counts as evidence even when it breaks the first word "
-    "of the next block (市民): a new sentence is joined to an unfinished block, against spec §5",
-)
 def test_new_sentence_whose_first_word_makes_a_word_across_stays_unfinished():
     rows = [(P, "近日，市图书馆新馆正式对外开放，馆藏图书"), (P, "市民张女士说：“周末带孩子来看书，环境特别好。”")]
     assert _reorder(rows) == [(row[0], row[1]) for row in rows]
@@ -1713,3 +1709,99 @@ def test_a_wide_headline_over_a_dateline_takes_the_phrase_that_interrupts():
         (P, "本报讯（记者王某）近日，记者从市生态环境局获悉，全市空气质量稳中向好。"),
         (P, "为有效防治臭氧污染，该市提出了针对性的管控措施，实现了精准管控。"),
     ]
+# --- what a paragraph does not open with --------------------------------------
+
+NO_PARAGRAPH_START_CASES = [
+    # a one-character adverb that runs on into its verb: its subject came before
+    pytest.param("正悄然发生着翻天覆地的变化。", "", True, id="adverb-zheng"),
+    pytest.param("将继续加大投入力度，推动项目早日建成。", "", True, id="adverb-jiang"),
+    # a measure word: after a number, or one of two characters
+    pytest.param("公里，惠及沿线群众3万人。", "该县今年新建农村公路8", True, id="measure-after-number"),
+    pytest.param("立方米的蓄水池已经建成。", "", True, id="two-character-measure"),
+    # a number that counts something, not a date
+    pytest.param("2300名农民参加了培训。", "", True, id="count"),
+    # a bracket that is no list number: an aside on the word before it
+    pytest.param("（区）全部完成验收工作。", "", True, id="aside"),
+    # what paragraphs do open with
+    pytest.param("再过几天，新校区就要投入使用了。", "", False, id="short-adverbial-clause"),
+    pytest.param("均已完成改造。", "", False, id="adverb-in-a-short-clause"),
+    pytest.param("更值得一提的是，村里建起了图书室。", "", False, id="de-shi-clause"),
+    pytest.param("该局将按照方案推进各项工作。", "", False, id="subject-then-adverb"),
+    pytest.param("2022年全市新增就业3万人。", "", False, id="date"),
+    pytest.param("（一）加强组织领导。", "", False, id="list-item"),
+    pytest.param("张华一边擦汗一边说，日子越来越好了。", "", False, id="surname-that-is-a-measure-word"),
+    pytest.param("强化监督检查，确保工作落实。", "", False, id="verb-phrase"),
+    pytest.param("为加快项目建设，全县抽调骨干力量。", "", False, id="framing-preposition"),
+    pytest.param("", "", False, id="empty"),
+]
+
+
+@pytest.mark.parametrize("text, before, expected", NO_PARAGRAPH_START_CASES)
+def test_opens_no_paragraph(text, before, expected):
+    assert opens_no_paragraph(text, before) is expected
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        pytest.param(
+            [(P, "近年来，这座老城"), (P, "正悄然发生着翻天覆地的变化，街巷整洁了。")],
+            [(P, "近年来，这座老城正悄然发生着翻天覆地的变化，街巷整洁了。")],
+            id="adverb-after-its-subject",
+        ),
+        pytest.param(
+            [(P, "今年以来，全县累计培训"), (P, "2300名农民，发放资料1万份。")],
+            [(P, "今年以来，全县累计培训2300名农民，发放资料1万份。")],
+            id="count",
+        ),
+        pytest.param(
+            [(P, "全县12个乡镇"), (P, "（区）全部完成验收工作。")],
+            [(P, "全县12个乡镇（区）全部完成验收工作。")],
+            id="aside",
+        ),
+    ],
+)
+def test_joined_where_the_next_block_opens_no_paragraph(rows, expected):
+    assert _reorder(rows) == expected
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # the text between was lost: each of these may open a paragraph
+        pytest.param([(P, "各部门要把工作抓实，确保"), (P, "再过几天，新校区就要投入使用了。")], id="short-adverbial"),
+        pytest.param([(P, "各部门要把工作抓实，确保"), (P, "（一）加强组织领导。")], id="list-item"),
+        pytest.param([(P, "会议要求，各地要确保全年安全生产形势"), (P, "张华一边擦汗一边说，日子越来越好了。")], id="name"),
+        pytest.param([(P, "会议要求，各地要确保全年安全生产形势"), (P, "为加快项目建设，全县抽调骨干力量。")], id="framing"),
+    ],
+)
+def test_not_joined_where_the_next_block_may_open_a_paragraph(rows):
+    assert _reorder(rows) == [(row[0], row[1]) for row in rows]
+
+
+# --- no word across a quotation mark, nor one that splits the next word --------
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        # 半下 is a dictionary word, but `“双过半”` is a whole name: no word spans its mark
+        pytest.param("努力实现“双过半”", "下一步，全县将加大督查力度。", id="closing-quote"),
+        # 书市 is a word, but it breaks 市民, the first word of the next block
+        pytest.param("近日，市图书馆新馆正式对外开放，馆藏图书", "市民张女士说：“环境特别好。”", id="splits-next-word"),
+    ],
+)
+def test_no_word_across_a_quotation_mark_or_the_next_word(left, right):
+    assert joint_score(left, right) < WORD
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        # the second half of a word whose first word, read alone, is one character (立)
+        pytest.param("为方便农户，合作社联合周边村庄成", "立设备维修服务站。", id="one-character-first-word"),
+        pytest.param("该中心建成了一条智能化生产", "线，年产零件20万件。", id="rest-of-a-word"),
+    ],
+)
+def test_word_across_that_takes_the_whole_next_word(left, right):
+    assert joint_score(left, right) >= WORD

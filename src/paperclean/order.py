@@ -18,7 +18,13 @@ evidence found at the joint:
   dictionary word;
 - weakest: the parts of speech of the words at the joint (the tags of the
   same dictionary) make a phrase: a verb and its object, a noun compound, an
-  adjective or a number and its noun, an adverb and its verb.
+  adjective or a number and its noun, an adverb and its verb; or the next
+  block opens with what no paragraph opens with (a one-character adverb
+  running on into its verb, a measure word, a count, a bracketed aside).
+
+A word across the joint spans no quotation mark (`“…”` closes a whole name),
+and does not count where it breaks the first word of a block that opens like
+a new sentence (`…图书` + `市民张女士说，` gives 书市 and breaks 市民).
 
 No evidence counts below a word across the joint when the next block opens
 like a new sentence (``张华强调，`` ``目前，`` a date, a dateline, a list
@@ -421,8 +427,8 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
         return STRONG
     if _DIGIT_END_RE.search(left) and (right[0] in UNITS or right[0].isdigit()):
         return STRONG  # `2021年12` + `月`, `202` + `1年`: a number goes on
-    if _word_across(left.rstrip(_LEADING_MARKS), right.lstrip(_LEADING_MARKS)):
-        return WORD
+    if _word_across(left, right) and not (opens_sentence(right) and not _word_across(left, right, whole_first_word=True)):
+        return WORD  # (no word spans a quotation mark, nor breaks the first word of a new sentence)
     if _CLOSES_UNOPENED_RE.match(right) and _open_quotation(left):
         return STRONG  # `right` ends the title or aside that `left` opened
     if opens_sentence(right) or _cut_word(left) or _counted_then_verb(left, right):
@@ -439,6 +445,8 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
         return WEAK  # `“寒流”前。`: a new paragraph does not open with a 2-word sentence
     if first and _verbless_sentence(first.group()):
         return WEAK  # `…名单上有我们` + `县城关镇中心小学。`: the end of a noun phrase
+    if grammar < PHRASE and opens_no_paragraph(right, left):
+        return PHRASE  # `…中国共产党` + `将坚持走和平发展道路`: the rest of a sentence
     return grammar
 
 
@@ -473,6 +481,61 @@ PREDICATE_TAGS = frozenset({"v", "vd", "vi", "vg", "vq", "vn", "p", "a", "ad"})
 _CLAUSE_MARK_RE = regex.compile(r"[，,、；;：:]")
 
 
+#: Fewest characters of the first clause (up to a mark) that makes a
+#: one-character adverb its predicate's, not a short adverbial set off by a
+#: comma (`就在这时，` `再过几天，` open paragraphs).
+MIN_ADVERB_CLAUSE = 8
+_FIRST_PLAIN_CLAUSE_RE = regex.compile(r"^[^，、。；：！？,;:!?…“”\"]*")
+#: A number that does not start a date (`2021年…` may open a paragraph).
+_COUNT_START_RE = regex.compile(r"^\d+(?:\.\d+)?(?![\d.年月日])")
+
+
+def opens_no_paragraph(text: str, before: str = "") -> bool:
+    """`text` opens with what a paragraph of news does not open with, so
+    that it is the rest of a sentence begun before it.  A paragraph opens
+    with a subject, a time, place or framing clause, a connective, a quote, a
+    name and a verb of speech, or a verb phrase that sums up what follows;
+    none of these opens with
+
+    - a one-character adverb running on into its verb (`将坚持走和平发展道
+      路`, `正诠释着…`): the adverb follows its subject, which came before
+      (a short clause, `就在这时，`, is an adverbial that may open one, and
+      so is a clause on 的是: `更值得一提的是，`);
+    - a measure word (`公里`, `立方米`, or any after a number: `42` +
+      `微克/立方米`);
+    - a noun morpheme standing alone (`友介绍…`: the rest of a word or name);
+    - a number that counts something (`66支消杀队伍`), not a date;
+    - a bracket that is no list item's number (`（市）获得…`): an aside on
+      the word before it.
+
+    `before` is the text before the joint.  Only the first words are
+    looked at: the test knows nothing of the joint itself.
+
+    >>> opens_no_paragraph("将坚持走和平发展道路，推动构建人类命运共同体。")
+    True
+    >>> opens_no_paragraph("就在这时，一辆救护车开了过来。"), opens_no_paragraph("该局将按照方案推进。")
+    (False, False)
+    >>> opens_no_paragraph("66支消杀队伍全部到位。"), opens_no_paragraph("2021年全市新增就业3万人。")
+    (True, False)
+    """
+    text = text.lstrip()
+    if _COUNT_START_RE.match(text) or (text.startswith(("（", "(")) and not starts_list_item(text)):
+        return True
+    first = _first_word(text)
+    if first is None or not text.startswith(first):
+        return False
+    tag = _tag(first)
+    if tag == "q":
+        return len(first) > 1 or _NUMBER_TAIL_RE.search(before.rstrip()) is not None
+    if len(first) != 1:
+        return False
+    if tag == "ng":
+        return True
+    clause = _FIRST_PLAIN_CLAUSE_RE.match(text).group()
+    # `更值得一提的是，`: a clause on `…的是` opens what it introduces
+    return tag == "d" and len(clause) >= MIN_ADVERB_CLAUSE and not clause.endswith("的是")
+
+
 def _verbless_sentence(sentence: str) -> bool:
     """`sentence` is one short clause without a verb, a preposition or an
     adjective: a noun phrase that ends a sentence begun elsewhere.
@@ -495,13 +558,24 @@ def _may_be_strong(left: str, right: str) -> bool:
     )
 
 
-def _word_across(left: str, right: str) -> bool:
+def _word_across(left: str, right: str, whole_first_word: bool = False) -> bool:
+    """Whether the last characters of `left` and the first of `right` make
+    a dictionary word.  With `whole_first_word`, the word must take all of
+    the first word of `right` read alone (`成` + `立设备` gives 成立, 立
+    being a word of one character): a word that splits it (`…馆藏图书` +
+    `市民张女士…` gives 书市 and breaks 市民) is a chance meeting of
+    characters, as often before a new paragraph as across a column break.
+
+    >>> _word_across("合作社联合周边村庄成", "立设备维修服务站"), _word_across("馆藏图书", "市民张女士说", True)
+    (True, False)
+    """
     if not left or not right or not _HAN_RE.match(left[-1]) or not _HAN_RE.match(right[0]):
         return False
     words = word_frequencies()
+    first = _first_word(right) if whole_first_word else None
     for take_left in (1, 2, 3):
         for take_right in (1, 2, 3):
-            if take_left + take_right > 4:
+            if take_left + take_right > 4 or (first is not None and take_right < len(first)):
                 continue
             word = left[-take_left:] + right[:take_right]
             if len(word) == take_left + take_right and words.get(word, 0) >= MIN_WORD_FREQUENCY:
