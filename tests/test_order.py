@@ -1733,6 +1733,11 @@ NO_PARAGRAPH_START_CASES = [
     pytest.param("强化监督检查，确保工作落实。", "", False, id="verb-phrase"),
     pytest.param("为加快项目建设，全县抽调骨干力量。", "", False, id="framing-preposition"),
     pytest.param("", "", False, id="empty"),
+    # a verb of speech without its speaker; a name after its title
+    pytest.param("指出，要把好事办好。", "", True, id="bare-speech-verb"),
+    pytest.param("王明主持会议并讲话。", "会议由副市长", True, id="name-after-title"),
+    pytest.param("王明主持会议并讲话。", "会议听取了各部门的汇报", False, id="name-after-no-title"),
+    pytest.param("王明指出，要把好事办好。", "", False, id="speaker-and-speech-verb"),
 ]
 
 
@@ -1805,3 +1810,32 @@ def test_no_word_across_a_quotation_mark_or_the_next_word(left, right):
 )
 def test_word_across_that_takes_the_whole_next_word(left, right):
     assert joint_score(left, right) >= WORD
+
+
+# --- a date cut by a column break ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        pytest.param("本报讯（记者王平）5月", "8日，全县召开春耕生产调度会。", id="month-day"),
+        pytest.param("该项目计划于2024年", "6月底前全面完工。", id="year-month"),
+        pytest.param("2022年3月", "以来，全县新增就业岗位1200个。", id="since"),
+        pytest.param("工作组于5月8日", "下午抵达现场。", id="time-of-day"),
+    ],
+)
+def test_a_date_goes_on_across_the_joint(left, right):
+    assert joint_score(left, right) == STRONG
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        # a date of its own opens the next block: the text between was lost
+        pytest.param("本报讯（记者王平）5月", "2023年，全县新增就业岗位1200个。", id="year-after-month"),
+        pytest.param("该项目计划于2024年", "8日，全县召开春耕生产调度会。", id="day-after-year"),
+        pytest.param("活动当天，共发放资料3000余份", "8日，全县召开春耕生产调度会。", id="no-date-before"),
+    ],
+)
+def test_no_date_goes_on_where_the_units_do_not_follow(left, right):
+    assert joint_score(left, right) < STRONG

@@ -427,6 +427,8 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
         return STRONG
     if _DIGIT_END_RE.search(left) and (right[0] in UNITS or right[0].isdigit()):
         return STRONG  # `2021年12` + `月`, `202` + `1年`: a number goes on
+    if _date_goes_on(left, right):
+        return STRONG  # `2021年7月` + `以来，`, `4月` + `26日，`: a date goes on
     if _word_across(left, right) and not (opens_sentence(right) and not _word_across(left, right, whole_first_word=True)):
         return WORD  # (no word spans a quotation mark, nor breaks the first word of a new sentence)
     if _CLOSES_UNOPENED_RE.match(right) and _open_quotation(left):
@@ -490,6 +492,20 @@ _FIRST_PLAIN_CLAUSE_RE = regex.compile(r"^[^，、。；：！？,;:!?…“”\
 _COUNT_START_RE = regex.compile(r"^\d+(?:\.\d+)?(?![\d.年月日])")
 
 
+#: `指出，`: a verb of speech without its speaker.
+_BARE_SPEECH_RE = regex.compile(r"^(?:强调|指出|表示|说|认为|介绍|坦言|透露|告诉记者)[，,：:]")
+#: jieba's tags of personal names (a surname alone is mostly tagged ``nr``).
+NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+#: Titles and roles that Chinese news writes right before a person's name
+#: (`副市长彭晓明`, `市民李华`, `记者王平`); after one, a name is the rest of
+#: the sentence.
+ROLE_WORDS = frozenset(
+    "书记 市长 县长 区长 镇长 乡长 村长 局长 部长 厅长 处长 科长 主任 主席 委员 会长 院长 校长 经理 董事长 总经理 "
+    "调研员 记者 通讯员 居民 市民 村民 农民 大爷 大妈 老人 老师 教师 医生 民警 干部 党员 代表 专家 教授 负责人 "
+    "发言人 队长 站长 所长 组长 社长 技术员 农技员 志愿者".split()
+)
+
+
 def opens_no_paragraph(text: str, before: str = "") -> bool:
     """`text` opens with what a paragraph of news does not open with, so
     that it is the rest of a sentence begun before it.  A paragraph opens
@@ -506,7 +522,10 @@ def opens_no_paragraph(text: str, before: str = "") -> bool:
     - a noun morpheme standing alone (`友介绍…`: the rest of a word or name);
     - a number that counts something (`66支消杀队伍`), not a date;
     - a bracket that is no list item's number (`（市）获得…`): an aside on
-      the word before it.
+      the word before it;
+    - a verb of speech without its speaker (`指出，`);
+    - a name right after a title or role that ends `before` (`…副市长` +
+      `彭晓明主持会议`).
 
     `before` is the text before the joint.  Only the first words are
     looked at: the test knows nothing of the joint itself.
@@ -521,10 +540,14 @@ def opens_no_paragraph(text: str, before: str = "") -> bool:
     text = text.lstrip()
     if _COUNT_START_RE.match(text) or (text.startswith(("（", "(")) and not starts_list_item(text)):
         return True
+    if _BARE_SPEECH_RE.match(text):
+        return True
     first = _first_word(text)
     if first is None or not text.startswith(first):
         return False
     tag = _tag(first)
+    if tag in NAME_TAGS and _last_word(before) in ROLE_WORDS:
+        return True  # `…副市长` + `彭晓明主持会议`: the name after its title
     if tag == "q":
         return len(first) > 1 or _NUMBER_TAIL_RE.search(before.rstrip()) is not None
     if len(first) != 1:
@@ -550,11 +573,36 @@ def _verbless_sentence(sentence: str) -> bool:
     return not any(word_tags().get(word, "") in PREDICATE_TAGS for word in words)
 
 
+_DATE_END_RE = regex.compile(r"(?r)\d(?P<unit>[年月日])$")
+_DATE_REST_RE = regex.compile(r"^(?:\d{1,2}(?P<unit>[月日])|以来|上午|下午|晚上|上旬|中旬|下旬)")
+#: The unit a date's next number takes after each unit (`年` -> `月`).
+_NEXT_DATE_UNIT = {"年": "月", "月": "日"}
+
+
+def _date_goes_on(left: str, right: str) -> bool:
+    """`left` ends in a date (`2021年7月`) and `right` opens with its rest:
+    the next unit's number (`26日`), or what follows a date (`以来`
+    `下午` `下旬`), which opens no paragraph after a date of its own.
+
+    >>> _date_goes_on("本报讯 4月", "26日，我市召开会议。"), _date_goes_on("2021年7月", "以来，全市…")
+    (True, True)
+    >>> _date_goes_on("今年4月", "3日，我市召开会议。"), _date_goes_on("本报讯 4月", "2022年，我市…")
+    (True, False)
+    """
+    end = _DATE_END_RE.search(left)
+    rest = _DATE_REST_RE.match(right) if end is not None else None
+    if rest is None:
+        return False
+    return rest.group("unit") is None or _NEXT_DATE_UNIT.get(end.group("unit")) == rest.group("unit")
+
+
 def _may_be_strong(left: str, right: str) -> bool:
     """A cheap test for the STRONG evidence of :func:`joint_score`."""
     first = right.lstrip()[:1]
     return bool(first) and (
-        first in NO_SENTENCE_START or ((first in UNITS or first.isdigit()) and left.rstrip()[-1:].isdigit())
+        first in NO_SENTENCE_START
+        or ((first in UNITS or first.isdigit()) and left.rstrip()[-1:].isdigit())
+        or _date_goes_on(left.rstrip(), right.lstrip())
     )
 
 
