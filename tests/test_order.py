@@ -1735,6 +1735,8 @@ NO_PARAGRAPH_START_CASES = [
     pytest.param("", "", False, id="empty"),
     # a verb of speech without its speaker; a name after its title
     pytest.param("指出，要把好事办好。", "", True, id="bare-speech-verb"),
+    pytest.param("并及时反馈给有关部门。", "", True, id="conjunction-of-predicates"),
+    pytest.param("并且要把好事办好。", "", True, id="conjunction-bingqie"),
     pytest.param("王明主持会议并讲话。", "会议由副市长", True, id="name-after-title"),
     pytest.param("王明主持会议并讲话。", "会议听取了各部门的汇报", False, id="name-after-no-title"),
     pytest.param("王明指出，要把好事办好。", "", False, id="speaker-and-speech-verb"),
@@ -1839,3 +1841,33 @@ def test_a_date_goes_on_across_the_joint(left, right):
 )
 def test_no_date_goes_on_where_the_units_do_not_follow(left, right):
     assert joint_score(left, right) < STRONG
+
+
+# --- a caption only by its place ------------------------------------------------
+
+
+def test_no_join_on_weak_evidence_past_a_caption_that_may_be_the_rest_of_the_sentence():
+    # running text above a credit is taken for its caption; it may as well be
+    # the rest of the sentence that the column break cut: a noun compound at
+    # the joint past it (业务 + 全市) is not enough
+    rows = [
+        (P, "活动中，各部门、各社会组织以及职能业务"),
+        (C, "延伸到各县的工作人员走上街头，以实际行动为创城添彩。"),
+        (CR, "本组图片由本报记者王平摄"),
+        (P, "全市各单位还结合主题活动，组织志愿者深入社区。"),
+    ]
+    assert _reorder(rows) == [(row[0], row[1]) for row in rows]
+
+
+def test_weak_evidence_still_joins_past_a_caption_that_says_what_the_photo_shows():
+    rows = [
+        (P, "各级各部门要认清形势，切实增强"),
+        (C, "图为志愿者在社区开展服务。"),
+        (CR, "王平 摄"),
+        (P, "工作的责任感和紧迫感，锚定目标不放松。"),
+    ]
+    assert _reorder(rows) == [
+        (P, "各级各部门要认清形势，切实增强工作的责任感和紧迫感，锚定目标不放松。"),
+        (C, "图为志愿者在社区开展服务。"),
+        (CR, "王平 摄"),
+    ]

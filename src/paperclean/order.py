@@ -48,6 +48,7 @@ import regex
 
 from .chardata import HAN, KICKER_VERB_RE, PHRASE_GAP_RE, ends_sentence, has_running_commas, looks_like_names
 from .chardata import DATELINE_LEAD_RE
+from .classify import CAPTION_RE
 from .punctuation import widen_half_width_punctuation
 from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text, repeat_thresholds
 from .spacing import space_running_text
@@ -494,6 +495,9 @@ _COUNT_START_RE = regex.compile(r"^\d+(?:\.\d+)?(?![\d.年月日])")
 
 #: `指出，`: a verb of speech without its speaker.
 _BARE_SPEECH_RE = regex.compile(r"^(?:强调|指出|表示|说|认为|介绍|坦言|透露|告诉记者)[，,：:]")
+#: Conjunctions that join a predicate to the clause before it, whose
+#: subject they share (`…收集问题并及时解决`): no paragraph opens with one.
+PREDICATE_LINKS = frozenset({"并", "并且", "而且", "从而", "进而"})
 #: jieba's tags of personal names (a surname alone is mostly tagged ``nr``).
 NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 #: Titles and roles that Chinese news writes right before a person's name
@@ -523,7 +527,8 @@ def opens_no_paragraph(text: str, before: str = "") -> bool:
     - a number that counts something (`66支消杀队伍`), not a date;
     - a bracket that is no list item's number (`（市）获得…`): an aside on
       the word before it;
-    - a verb of speech without its speaker (`指出，`);
+    - a verb of speech without its speaker (`指出，`), or a conjunction that
+      joins a predicate to the clause before it (`并及时予以解决`);
     - a name right after a title or role that ends `before` (`…副市长` +
       `彭晓明主持会议`).
 
@@ -548,6 +553,8 @@ def opens_no_paragraph(text: str, before: str = "") -> bool:
     tag = _tag(first)
     if tag in NAME_TAGS and _last_word(before) in ROLE_WORDS:
         return True  # `…副市长` + `彭晓明主持会议`: the name after its title
+    if first in PREDICATE_LINKS:
+        return True  # `…困难和问题` + `并及时予以解决`
     if tag == "q":
         return len(first) > 1 or _NUMBER_TAIL_RE.search(before.rstrip()) is not None
     if len(first) != 1:
@@ -783,6 +790,8 @@ def restore_reading_order(doc: Document, config) -> Document:
         score = joint_score(left.text, right.text, cut) if right is not None else NONE
         if _heads_article(blocks, following):
             score = NONE  # a headline over a dateline opens an article: it continues nothing
+        if score < WEAK and any(_caption_by_place(block) for block in blocks[index + 1 : following]):
+            score = NONE  # the "caption" may be the rest of the sentence: only plain evidence joins past it
         fragment = None if left.kind == CAPTION else _displaced_fragment(blocks, index, following, score)
         if fragment is not None:
             moved = blocks.pop(fragment)
@@ -834,6 +843,17 @@ def _heads_article(blocks: list[Block], index: int) -> bool:
         and blocks[index + 1].kind == PARAGRAPH
         and opens_with_dateline(blocks[index + 1].text)
     )
+
+
+def _caption_by_place(block: Block) -> bool:
+    """A caption only by its place (running text right above a photo
+    credit), which says nothing of a photo (`图为…`, `图①：`): it may as well
+    be the rest of a paragraph that a column break cut before the credit.
+
+    >>> _caption_by_place(Block("延伸到各县的工作人员走上街头。", CAPTION)), _caption_by_place(Block("图为村民在采摘。", CAPTION))
+    (True, False)
+    """
+    return block.kind == CAPTION and CAPTION_RE.match(block.text) is None and "图为" not in block.text
 
 
 def _rejoined(text: str, config=None) -> str:
