@@ -1737,6 +1737,16 @@ NO_PARAGRAPH_START_CASES = [
     pytest.param("指出，要把好事办好。", "", True, id="bare-speech-verb"),
     pytest.param("并及时反馈给有关部门。", "", True, id="conjunction-of-predicates"),
     pytest.param("并且要把好事办好。", "", True, id="conjunction-bingqie"),
+    # a clause of one noun, verb or measure word: the end of a phrase ...
+    pytest.param("机制，搭建供需对接平台。", "", True, id="one-noun-clause"),
+    pytest.param("协调，达成共识，加快推进。", "", True, id="one-verb-clause"),
+    # ... but a one-word opening adverbial, a source, a topic and 是 open paragraphs
+    pytest.param("据悉，该项目总投资2亿元。", "", False, id="according-to"),
+    pytest.param("比如，市民可以通过手机办理。", "", False, id="for-example"),
+    pytest.param("之后，他又来到了村委会。", "", False, id="afterwards"),
+    pytest.param("一大早，村民们就来到了广场。", "", False, id="early-in-the-morning"),
+    pytest.param("发展，是硬道理。", "", False, id="topic-and-shi"),
+    pytest.param("没想到，这个小村庄变化这么大。", "", False, id="evaluative-opener"),
     pytest.param("王明主持会议并讲话。", "会议由副市长", True, id="name-after-title"),
     pytest.param("王明主持会议并讲话。", "会议听取了各部门的汇报", False, id="name-after-no-title"),
     pytest.param("王明指出，要把好事办好。", "", False, id="speaker-and-speech-verb"),

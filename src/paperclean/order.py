@@ -510,6 +510,33 @@ ROLE_WORDS = frozenset(
 )
 
 
+#: Parts of speech of a one-word clause (`机制，` `协调，` `点，`) that
+#: ends a phrase begun before: a noun, a verb, a measure word.  A paragraph's
+#: opening clause of one word is an adverbial (`同时，` `目前，` `之后，`
+#: `显然，` `一大早，`: a connective, an adverb, a time or place word, an
+#: adjective), which these leave out.
+PHRASE_END_TAGS = NOUN_TAGS | frozenset({"v", "vi", "q"})
+#: Verbs of saying and thinking that open a sentence before a comma
+#: (`据悉，` `没想到，`); every `据…` ("according to") is one.
+OPENING_VERBS = frozenset({"比如", "例如", "譬如", "看来", "可见", "没想到", "想不到", "要知道", "听说", "据说", "试想"})
+_ONE_WORD_CLAUSE_RE = regex.compile(rf"^([{HAN}]{{1,3}})[，,](.?)")
+
+
+def _ends_a_phrase_then_comma(text: str, first: str, tag: str) -> bool:
+    """`text` opens with a clause of one word, a noun, a verb or a measure
+    word, and a comma (`机制，搭建…` `协调，达成共识`): the end of a phrase
+    begun before, not a paragraph's opening adverbial.  A topic and 是
+    (`发展，是硬道理`) may open one.
+
+    >>> _ends_a_phrase_then_comma("机制，搭建供需对接平台。", "机制", "n"), _ends_a_phrase_then_comma("据悉，该项目已开工。", "据悉", "v")
+    (True, False)
+    """
+    clause = _ONE_WORD_CLAUSE_RE.match(text)
+    if clause is None or clause.group(1) != first or tag not in PHRASE_END_TAGS or clause.group(2) == "是":
+        return False
+    return not (first.startswith("据") or first in OPENING_VERBS or opens_sentence(text))
+
+
 def opens_no_paragraph(text: str, before: str = "") -> bool:
     """`text` opens with what a paragraph of news does not open with, so
     that it is the rest of a sentence begun before it.  A paragraph opens
@@ -530,7 +557,10 @@ def opens_no_paragraph(text: str, before: str = "") -> bool:
     - a verb of speech without its speaker (`指出，`), or a conjunction that
       joins a predicate to the clause before it (`并及时予以解决`);
     - a name right after a title or role that ends `before` (`…副市长` +
-      `彭晓明主持会议`).
+      `彭晓明主持会议`);
+    - a clause of one noun, verb or measure word and a comma (`机制，`
+      `协调，`): a paragraph's opening clause of one word is an adverbial
+      (`同时，` `目前，` `据悉，`).
 
     `before` is the text before the joint.  Only the first words are
     looked at: the test knows nothing of the joint itself.
@@ -555,6 +585,8 @@ def opens_no_paragraph(text: str, before: str = "") -> bool:
         return True  # `…副市长` + `彭晓明主持会议`: the name after its title
     if first in PREDICATE_LINKS:
         return True  # `…困难和问题` + `并及时予以解决`
+    if _ends_a_phrase_then_comma(text, first, tag):
+        return True  # `…建立了“以赛代评”` + `机制，搭建…`
     if tag == "q":
         return len(first) > 1 or _NUMBER_TAIL_RE.search(before.rstrip()) is not None
     if len(first) != 1:
