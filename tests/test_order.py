@@ -1747,6 +1747,11 @@ NO_PARAGRAPH_START_CASES = [
     pytest.param("一大早，村民们就来到了广场。", "", False, id="early-in-the-morning"),
     pytest.param("发展，是硬道理。", "", False, id="topic-and-shi"),
     pytest.param("没想到，这个小村庄变化这么大。", "", False, id="evaluative-opener"),
+    # a place or time word of one character is said of a noun before it
+    pytest.param("后，腾出了大片空地。", "拆除这些违建", True, id="one-character-time-word"),
+    # what follows a quantity, after one only
+    pytest.param("以上，占全部社区的四成。", "12个社区达到1000平方米", True, id="approximator-after-quantity"),
+    pytest.param("以上，是我们的几点做法。", "", False, id="approximator-without-quantity"),
     pytest.param("王明主持会议并讲话。", "会议由副市长", True, id="name-after-title"),
     pytest.param("王明主持会议并讲话。", "会议听取了各部门的汇报", False, id="name-after-no-title"),
     pytest.param("王明指出，要把好事办好。", "", False, id="speaker-and-speech-verb"),

@@ -493,6 +493,10 @@ _FIRST_PLAIN_CLAUSE_RE = regex.compile(r"^[^，、。；：！？,;:!?…“”\
 _COUNT_START_RE = regex.compile(r"^\d+(?:\.\d+)?(?![\d.年月日])")
 
 
+#: A number and its unit (`42` `22万剂` `1000平方米`) end the text.
+_QUANTITY_TAIL_RE = regex.compile(rf"\d[{HAN}]{{0,3}}$")
+#: What follows a quantity (`1000平方米` + `以上`).
+APPROXIMATORS = frozenset({"以上", "以下", "以内", "左右", "上下"})
 #: `指出，`: a verb of speech without its speaker.
 _BARE_SPEECH_RE = regex.compile(r"^(?:强调|指出|表示|说|认为|介绍|坦言|透露|告诉记者)[，,：:]")
 #: Conjunctions that join a predicate to the clause before it, whose
@@ -532,7 +536,11 @@ def _ends_a_phrase_then_comma(text: str, first: str, tag: str) -> bool:
     (True, False)
     """
     clause = _ONE_WORD_CLAUSE_RE.match(text)
-    if clause is None or clause.group(1) != first or tag not in PHRASE_END_TAGS or clause.group(2) == "是":
+    if clause is None or clause.group(1) != first or clause.group(2) == "是":
+        return False
+    if len(first) == 1 and tag == "f":
+        return True  # `外，` `后，`: a place or time word of one character is said of a noun
+    if tag not in PHRASE_END_TAGS:
         return False
     return not (first.startswith("据") or first in OPENING_VERBS or opens_sentence(text))
 
@@ -549,7 +557,7 @@ def opens_no_paragraph(text: str, before: str = "") -> bool:
       (a short clause, `就在这时，`, is an adverbial that may open one, and
       so is a clause on 的是: `更值得一提的是，`);
     - a measure word (`公里`, `立方米`, or any after a number: `42` +
-      `微克/立方米`);
+      `微克/立方米`), or what follows a quantity (`1000平方米` + `以上`);
     - a noun morpheme standing alone (`友介绍…`: the rest of a word or name);
     - a number that counts something (`66支消杀队伍`), not a date;
     - a bracket that is no list item's number (`（市）获得…`): an aside on
@@ -558,9 +566,10 @@ def opens_no_paragraph(text: str, before: str = "") -> bool:
       joins a predicate to the clause before it (`并及时予以解决`);
     - a name right after a title or role that ends `before` (`…副市长` +
       `彭晓明主持会议`);
-    - a clause of one noun, verb or measure word and a comma (`机制，`
-      `协调，`): a paragraph's opening clause of one word is an adverbial
-      (`同时，` `目前，` `据悉，`).
+    - a clause of one noun, verb or measure word, or of a one-character
+      place or time word, and a comma (`机制，` `协调，` `后，`): a
+      paragraph's opening clause of one word is an adverbial (`同时，`
+      `目前，` `之后，` `据悉，`).
 
     `before` is the text before the joint.  Only the first words are
     looked at: the test knows nothing of the joint itself.
@@ -587,8 +596,11 @@ def opens_no_paragraph(text: str, before: str = "") -> bool:
         return True  # `…困难和问题` + `并及时予以解决`
     if _ends_a_phrase_then_comma(text, first, tag):
         return True  # `…建立了“以赛代评”` + `机制，搭建…`
+    after_quantity = _QUANTITY_TAIL_RE.search(before.rstrip()) is not None
     if tag == "q":
-        return len(first) > 1 or _NUMBER_TAIL_RE.search(before.rstrip()) is not None
+        return len(first) > 1 or after_quantity
+    if first in APPROXIMATORS:
+        return after_quantity
     if len(first) != 1:
         return False
     if tag == "ng":
