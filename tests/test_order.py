@@ -1795,6 +1795,10 @@ def test_joined_where_the_next_block_opens_no_paragraph(rows, expected):
         pytest.param([(P, "各部门要把工作抓实，确保"), (P, "（一）加强组织领导。")], id="list-item"),
         pytest.param([(P, "会议要求，各地要确保全年安全生产形势"), (P, "张华一边擦汗一边说，日子越来越好了。")], id="name"),
         pytest.param([(P, "会议要求，各地要确保全年安全生产形势"), (P, "为加快项目建设，全县抽调骨干力量。")], id="framing"),
+        pytest.param([(P, "会议要求，各地要确保全年安全生产形势"), (P, "据悉，该项目总投资2亿元。")], id="source"),
+        pytest.param([(P, "会议要求，各地要确保全年安全生产形势"), (P, "一大早，村民们就来到了广场。")], id="one-word-adverbial"),
+        pytest.param([(P, "会议要求，各地要确保"), (P, "之后，他又来到了村委会。")], id="afterwards"),
+        pytest.param([(P, "会议要求，各地要确保全年安全生产形势"), (P, "一位老人拉着记者的手说，日子越过越好了。")], id="counted-subject"),
     ],
 )
 def test_not_joined_where_the_next_block_may_open_a_paragraph(rows):
