@@ -1154,3 +1154,61 @@ HAN_LINE_BREAKS = [
 @pytest.mark.parametrize("lines, expected", HAN_LINE_BREAKS)
 def test_han_line_breaks_are_counted_by_the_hanzi_before_them(lines, expected):
     assert han_line_breaks(lines) == expected
+
+
+# Two headline lines that the extractor put in one box (pdfminer.six writes
+# each text box between blank lines): a second line wider than the first is
+# no wrap of it (a line wrapped by its measure is no narrower than the next),
+# and a line of parallel phrases of one length is a set complete in itself;
+# then the box holds two headlines.  A wrap, a kicker
+# ending in a verb of saying, lines of one width and running text stay one
+# block (spec §2).
+
+_BOX_ABOVE = "　　今年以来，我市持续推进民生工程建设，一批\n项目相继建成投用，群众的获得感、幸福感和安全\n感明显增强，城市面貌焕然一新，市民纷纷点赞。"
+_BOX_BELOW = "　　本报讯（记者王斌）今年以来，市市场监督管\n理局充分发挥牵头作用，有力有序推动公平竞争审\n查制度贯彻实施，为全市经济发展发挥了积极作用。"
+
+TWO_LINE_BOX_CASES = [
+    pytest.param(
+        "我市城乡供水一体化工程建设全面完工\n全市农村集中供水覆盖率提升至百分之九十八",
+        ["我市城乡供水一体化工程建设全面完工", "全市农村集中供水覆盖率提升至百分之九十八"],
+        id="a-deck-wider-than-its-headline",
+    ),
+    pytest.param(
+        "守牢底线 排查隐患 压实责任\n我市开展燃气安全专项整治",
+        ["守牢底线 排查隐患 压实责任", "我市开展燃气安全专项整治"],
+        id="parallel-phrases-then-the-headline",
+    ),
+    pytest.param(
+        "全市上下凝心聚力加快推进城乡供水一体化\n工程建设",
+        ["全市上下凝心聚力加快推进城乡供水一体化\n工程建设"],
+        id="unchanged-a-headline-wrapped-by-its-measure",
+    ),
+    pytest.param(
+        "李明在全市安全生产工作会议上强调\n守牢安全底线筑牢发展根基以更高标准推进各项工作",
+        ["李明在全市安全生产工作会议上强调\n守牢安全底线筑牢发展根基以更高标准推进各项工作"],
+        id="unchanged-a-kicker-ending-in-a-verb-of-saying",
+    ),
+    pytest.param(
+        "全面推进城乡环境整治\n持续改善群众居住条件",
+        ["全面推进城乡环境整治\n持续改善群众居住条件"],
+        id="unchanged-lines-of-one-width",
+    ),
+    pytest.param(
+        "新时代 新作为 新篇章\n新担当 新气象",
+        ["新时代 新作为 新篇章\n新担当 新气象"],
+        id="unchanged-the-parallel-phrases-go-on",
+    ),
+    pytest.param(
+        "衡水市委宣传部相关负责\n人表示，此次颁奖活动旨在",
+        ["衡水市委宣传部相关负责\n人表示，此次颁奖活动旨在"],
+        id="unchanged-running-text",
+    ),
+]
+
+
+@pytest.mark.parametrize("box, expected", TWO_LINE_BOX_CASES)
+def test_two_headlines_in_one_box(box, expected):
+    from paperclean.document import parse
+
+    doc = split_blocks(parse(f"{_BOX_ABOVE}\n\n{box}\n\n{_BOX_BELOW}"), Config())
+    assert [block.text for block in doc.blocks[1:-1]] == expected

@@ -673,6 +673,8 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
     """:func:`split_paragraphs` with a kind for the parts it recognized by
     their shape (caption, credit), None for the others.  A block too short to
     show its own column width is measured against `page_column`."""
+    if len(lines) == 2 and _two_headlines(lines, page_column):
+        return [([lines[0]], None), ([lines[1]], None)]
     if len(lines) < 3:
         return [(lines, None)]
     widths = _printed_widths(lines)
@@ -846,6 +848,71 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
         else:
             parts[-1][0].append(line)
     return parts
+
+
+#: A phrase of one character by a line end (``纾解民`` ``忧 饶阳…``): the
+#: line end cut a headline phrase, whose tail this is; headline phrases are
+#: two characters or more.
+_CUT_PHRASE_RE = regex.compile(r"^\p{Han} |(?<= )\p{Han}$")
+
+
+def _two_headlines(lines: list[str], page_column: int) -> bool:
+    """Two lines that the extractor put in one box are two headlines (a
+    headline and its deck, a kicker and its headline), not one headline
+    wrapped by its measure: neither ends a sentence or holds running-text
+    commas, the first says nothing (no verb of saying, whose object is the
+    line under it), and
+
+    - the second line is wider than the first: a line wrapped by its measure
+      is no narrower than the line after it (a curly quote or a character
+      the line-break rules moved give a cell of slack, and a phrase of one
+      character by the line end is the tail of a phrase the wrap cut); a
+      first line shorter than half the column is a short phrase opening its
+      headline (``织密“监测网”`` ``加强应急处置能力``), as in a longer block;
+    - or the first line ends in parallel phrases of one length
+      (``排查到位 维护周到 处理及时``) and the second opens with a phrase of
+      another length and is no wrapped tail (it is parallel phrases of its
+      own, or no narrower than the first line): parallel phrases (对仗) are
+      set whole, so the set is complete and the next element of the
+      headline group starts.
+
+    >>> _two_headlines(["挖掘企业技术难题 推动成果转化落地", "我市创新“以赛代评”机制加速优质企业成长"], 32)
+    True
+    >>> _two_headlines(["排查到位 维护周到 处理及时", "市住建局让百姓清洁温暖过冬"], 32)
+    True
+    >>> _two_headlines(["新时代 新作为 新篇章", "增进福祉 补齐短板"], 32), _two_headlines(["涵养底蕴 实战练兵 纾解民忧 饶阳多措", "并举锻造过硬队伍"], 32)
+    (True, False)
+    >>> _two_headlines(["涵养底蕴 实战练兵 纾解民", "忧 饶阳多措并举锻造过硬队伍"], 32)
+    False
+    >>> _two_headlines(["王伟在企业家座谈会上强调", "打造发展新优势 为我市经济高质量发展贡献更大力量"], 32)
+    False
+    """
+    first, second = (line.strip() for line in lines)
+    if (
+        any(line[:1] in (" ", "\u3000") for line in lines)
+        or not (is_headline_text(first) and is_headline_text(second))
+        or has_running_commas(first)
+        or has_running_commas(second)
+        or any(KICKER_VERB_RE.search(phrase) for phrase in first.split())
+        or SUBTITLE_RE.match(second)
+        or _CUT_PHRASE_RE.search(first)
+        or _CUT_PHRASE_RE.match(second)
+    ):
+        return False
+    first_width, second_width = _printed_width(first), _printed_width(second)
+    # a phrase space takes print width too: the first line is at least this wide
+    if second_width > first_width + first.count(" ") + _unsure_cells(first) + 1 and first_width >= PHRASE_LINE_SHARE * page_column:
+        return True
+    phrases, next_phrases = first.split(), second.split()
+    run = 1
+    while run < len(phrases) and _HAN_PHRASE_RE.fullmatch(phrases[-run - 1]) and len(phrases[-run - 1]) == len(phrases[-1]):
+        run += 1
+    if run < 2 or not _HAN_PHRASE_RE.fullmatch(phrases[-1]) or len(next_phrases[0]) == len(phrases[-1]):
+        return False
+    # the second line is no wrapped tail: parallel phrases of their own, or
+    # no narrower than the first (a line wrapped by its measure is the wider)
+    next_parallel = len(next_phrases) >= 2 and all(_HAN_PHRASE_RE.fullmatch(phrase) and len(phrase) == len(next_phrases[0]) for phrase in next_phrases)
+    return next_parallel or second_width + _unsure_cells(second) >= first_width
 
 
 def _ends_parallel_phrases(lines: list[str], index: int) -> bool:
