@@ -1160,7 +1160,8 @@ def test_han_line_breaks_are_counted_by_the_hanzi_before_them(lines, expected):
 # each text box between blank lines): a second line wider than the first is
 # no wrap of it (a line wrapped by its measure is no narrower than the next),
 # and a line of parallel phrases of one length is a set complete in itself;
-# then the box holds two headlines.  A wrap, a kicker
+# then the box holds two headlines, and so does a headline over an
+# interview's subtitle that lost its dash (访 + post + name).  A wrap, a kicker
 # ending in a verb of saying, lines of one width and running text stay one
 # block (spec §2).
 
@@ -1177,6 +1178,16 @@ TWO_LINE_BOX_CASES = [
         "守牢底线 排查隐患 压实责任\n我市开展燃气安全专项整治",
         ["守牢底线 排查隐患 压实责任", "我市开展燃气安全专项整治"],
         id="parallel-phrases-then-the-headline",
+    ),
+    pytest.param(
+        "奋力谱写生态强县建设新篇章\n访临河县委书记李国强",
+        ["奋力谱写生态强县建设新篇章", "访临河县委书记李国强"],
+        id="an-interview-subtitle-without-its-dash",
+    ),
+    pytest.param(
+        "市领导深入一线开展调研走\n访困难职工家庭",
+        ["市领导深入一线开展调研走\n访困难职工家庭"],
+        id="unchanged-a-wrap-before-访",
     ),
     pytest.param(
         "全市上下凝心聚力加快推进城乡供水一体化\n工程建设",

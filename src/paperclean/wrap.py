@@ -856,6 +856,14 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
 _CUT_PHRASE_RE = regex.compile(r"^\p{Han} |(?<= )\p{Han}$")
 
 
+#: An interview's subtitle with its dash dropped (``访冀州区委书记张洪涛``):
+#: 访, whose post (a unit and an office) and a name of two to four
+#: characters.  The common titles of office, a general list.
+INTERVIEW_SUBTITLE_RE = regex.compile(
+    r"访\p{Han}{0,12}(?:书记|市长|县长|区长|镇长|乡长|局长|厅长|部长|主任|院长|校长|所长|主席|会长|社长|行长|董事长|总经理|负责人|代表|委员|专家|教授)\p{Han}{2,4}"
+)
+
+
 def _two_headlines(lines: list[str], page_column: int) -> bool:
     """Two lines that the extractor put in one box are two headlines (a
     headline and its deck, a kicker and its headline), not one headline
@@ -874,7 +882,9 @@ def _two_headlines(lines: list[str], page_column: int) -> bool:
       another length and is no wrapped tail (it is parallel phrases of its
       own, or no narrower than the first line): parallel phrases (对仗) are
       set whole, so the set is complete and the next element of the
-      headline group starts.
+      headline group starts;
+    - or the second line is an interview's subtitle whose dash was dropped
+      (``访冀州区委书记张洪涛``: 访, the post and the name).
 
     >>> _two_headlines(["挖掘企业技术难题 推动成果转化落地", "我市创新“以赛代评”机制加速优质企业成长"], 32)
     True
@@ -884,6 +894,8 @@ def _two_headlines(lines: list[str], page_column: int) -> bool:
     (True, False)
     >>> _two_headlines(["涵养底蕴 实战练兵 纾解民", "忧 饶阳多措并举锻造过硬队伍"], 32)
     False
+    >>> _two_headlines(["谱写生态强县建设新篇章", "访临河县委书记李国强"], 32), _two_headlines(["市领导深入企业开展调研", "访问困难职工家庭"], 32)
+    (True, False)
     >>> _two_headlines(["王伟在企业家座谈会上强调", "打造发展新优势 为我市经济高质量发展贡献更大力量"], 32)
     False
     """
@@ -899,6 +911,8 @@ def _two_headlines(lines: list[str], page_column: int) -> bool:
         or _CUT_PHRASE_RE.match(second)
     ):
         return False
+    if INTERVIEW_SUBTITLE_RE.fullmatch(second):
+        return True
     first_width, second_width = _printed_width(first), _printed_width(second)
     # a phrase space takes print width too: the first line is at least this wide
     if second_width > first_width + first.count(" ") + _unsure_cells(first) + 1 and first_width >= PHRASE_LINE_SHARE * page_column:
