@@ -1161,7 +1161,8 @@ def test_han_line_breaks_are_counted_by_the_hanzi_before_them(lines, expected):
 # no wrap of it (a line wrapped by its measure is no narrower than the next),
 # and a line of parallel phrases of one length is a set complete in itself;
 # then the box holds two headlines, and so does a headline over an
-# interview's subtitle that lost its dash (访 + post + name).  A wrap, a kicker
+# interview's subtitle that lost its dash (访 + post + name); a dateline
+# (本报讯（…）) always opens a block.  A wrap, a kicker
 # ending in a verb of saying, lines of one width and running text stay one
 # block (spec §2).
 
@@ -1188,6 +1189,11 @@ TWO_LINE_BOX_CASES = [
         "市领导深入一线开展调研走\n访困难职工家庭",
         ["市领导深入一线开展调研走\n访困难职工家庭"],
         id="unchanged-a-wrap-before-访",
+    ),
+    pytest.param(
+        "强化担当 锤炼作风 临河多措并举建强干部队伍\n本报讯（记者王斌）近期，临河县委组织部以党",
+        ["强化担当 锤炼作风 临河多措并举建强干部队伍", "本报讯（记者王斌）近期，临河县委组织部以党"],
+        id="a-headline-over-a-dateline",
     ),
     pytest.param(
         "全市上下凝心聚力加快推进城乡供水一体化\n工程建设",

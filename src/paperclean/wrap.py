@@ -673,7 +673,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
     """:func:`split_paragraphs` with a kind for the parts it recognized by
     their shape (caption, credit), None for the others.  A block too short to
     show its own column width is measured against `page_column`."""
-    if len(lines) == 2 and _two_headlines(lines, page_column):
+    if len(lines) == 2 and (_two_headlines(lines, page_column) or _opens_story(lines[1])):
         return [([lines[0]], None), ([lines[1]], None)]
     if len(lines) < 3:
         return [(lines, None)]
@@ -854,6 +854,18 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
 #: line end cut a headline phrase, whose tail this is; headline phrases are
 #: two characters or more.
 _CUT_PHRASE_RE = regex.compile(r"^\p{Han} |(?<= )\p{Han}$")
+
+
+def _opens_story(line: str) -> bool:
+    """A line that opens a story with its dateline and the bracket after it
+    (``本报讯（记者王斌）``, ``新华社北京12月2日电``): whatever the line above
+    it, a new block starts here.
+
+    >>> _opens_story("本报讯（记者王斌）近期，市委组织部以党"), _opens_story("中国移动通讯网络覆盖全市")
+    (True, False)
+    """
+    lead = DATELINE_LEAD_RE.match(line)
+    return lead is not None and (lead.group().endswith("电") or line[lead.end() : lead.end() + 1] in ("（", "("))
 
 
 #: An interview's subtitle with its dash dropped (``访冀州区委书记张洪涛``):
