@@ -26,6 +26,7 @@ from paperclean.columns import (
     _cell_counts,
     _cells_for,
     _grid_may_have_gutters,
+    _fills_column,
     _gutters_from_counts,
     _is_long,
     _largest_region_gutters,
@@ -214,6 +215,89 @@ def test_a_justified_line_with_digits_still_ends_its_column():
         ]
     )
     assert read_columns_of_page(page) == expected
+
+
+def by_distance(rows: list[list[tuple[float, str, float]]]) -> str:
+    """A page as PyMuPDF's sorted text writes it: each piece (where it
+    starts on the page, in body characters; its text; how wide its
+    characters are) after as many spaces of its own characters as the
+    distance to the piece before holds, one at least."""
+    lines = []
+    for row in rows:
+        line, end = "", 0.0
+        for x0, text, char_width in row:
+            line += " " * max(round((x0 - end) / char_width), 1 if line else 0) + text
+            end = x0 + len(text) * char_width
+        lines.append(line)
+    return "\n".join(lines)
+
+
+#: Four columns of eleven characters, one apart; a photo box in the second
+#: column: its caption in a face 0.85 as wide, twelve characters to the
+#: line, set a little in from the column's edge.
+BOX_COLUMNS = (0, 12, 24, 36)
+BOX_FIRST = ["本报讯（记者张月亭）入", "冬以来，市住房和城乡建", "设局把保障群众清洁温暖", "安全过冬作为一项重大民", "心工程，聚焦关键环节，", "查找短板不足，全力打好", "清洁取暖组合拳，努力让", "民心更暖天更蓝。", "  全面排查到位，让", "暖流走在寒流前。为有效", "应对可能出现的冷冬天气"]
+BOX_SECOND = ["，该局就制订印发了关于", "在采暖季前全面开展各项", "问题排查切实做好冬季清", "洁取暖准备工作的通知，"]
+BOX_CAPTION = ["图①：近日，社区居民在阅", "览室读书。桃城区河东街道", "桥东社区以服务居民创新社", "区治理，打造集老年之家。", "党员之家等于一体的综合性", "服务阵地，推动社区各项事"]
+BOX_THIRD = ["对取暖前未购气使用新用", "户情况、清洁取暖设备停", "用情况、清洁取暖燃气安", "全问题、安全用气宣传是", "否到位等情况进行全方位", "检查。目前，全市用户全", "部达到通电、通气条件，", "温暖过冬有保障。", "  运行维护周到，让", "用户既温暖又安全。该局", "把工程质量和运行安全放"]
+BOX_FOURTH = ["在首位，切实加强清洁取", "暖工程安全服务管理。目", "前，村庄全部配备了燃气", "企业驻村安全员和村燃气", "安全协管员，加强巡逻督", "导，及时掌握每户取暖实", "情和设备运行情况。同时", "，要求燃气企业实行网格", "化管理模式，整合周边村", "庄，成立设备维修服务站", "，设立服务电话。"]
+
+
+def box_page() -> str:
+    """The page of the box, below the second column's text: the caption's
+    lines stand on the rows of the other columns' lines at first, then (a
+    smaller leading) on rows of their own between them."""
+
+    def piece(column: int, text: str) -> tuple[float, str, float]:
+        return (BOX_COLUMNS[column] + (2 if text.startswith("  ") else 0), text.strip(), 1.0)
+
+    captions = iter(BOX_CAPTION)
+    rows = []
+    for i in range(11):
+        middle = [piece(1, BOX_SECOND[i])] if i < 4 else [(12.4, next(captions), 0.85)] if 4 <= i < 7 else []
+        rows.append([piece(0, BOX_FIRST[i]), *middle, piece(2, BOX_THIRD[i]), piece(3, BOX_FOURTH[i])])
+        if 5 <= i <= 7:
+            rows.append([(12.4, next(captions), 0.85)])
+    return by_distance(rows)
+
+
+def test_a_caption_in_a_smaller_face_leaves_the_columns_beside_it_in_place():
+    # The caption's twelve characters are placed twelve units wide, so the
+    # next columns' lines on its rows seem to start two units late, and a
+    # caption line on a row of its own, counted in its smaller characters,
+    # seems to start three units late: the gutters are found without them,
+    # and those lines are neither in another column nor indented.  (Only a
+    # unit wider than the column, the caption is not told apart from the
+    # column's lines here: it is read at the end of the second column.)
+    page = box_page()
+    assert page.split("\n")[4] == "心工程，聚焦关键环节，  图①：近日，社区居民在阅 否到位等情况进行全方位 安全协管员，加强巡逻督"
+    assert page.split("\n")[6] == " " * 15 + "桥东社区以服务居民创新社"
+    expected = "\n".join(BOX_FIRST + BOX_SECOND + BOX_CAPTION + BOX_THIRD + BOX_FOURTH)
+    assert read_columns_of_page(page) == expected
+
+
+@pytest.mark.parametrize(
+    ("line_width", "column_width", "fills"),
+    [
+        (16.0, 16.0, True),  # a full line
+        (15.5, 16.0, True),  # a full line with a narrow character
+        (14.0, 16.0, False),  # a paragraph's first line, two characters in
+        (14.5, 16.0, False),  # ... with a narrow character more
+        (9.0, 16.0, False),  # a short first line
+    ],
+)
+def test_a_line_as_wide_as_its_column_leaves_no_room_for_an_indent(line_width, column_width, fills):
+    assert _fills_column(line_width, column_width) is fills
+
+
+def test_on_a_grid_an_indent_is_kept_whatever_the_line_width():
+    # pdftotext -layout puts every character on a position of its own: an
+    # indent is where it stands, even before a line as long as the others.
+    rows = [[(0, "左栏第一行文字内容很长"), (14, "  右栏第一行文字内容很长")]] + [
+        [(0, "左栏文字内容也写得很长"), (14, "右栏文字内容也写得很长")]
+    ] * 5
+    out = read_columns_of_page(on_grid(rows))
+    assert "\n  右栏第一行文字内容很长\n" in out
 
 
 # --- what must come out unchanged ---------------------------------------------------------

@@ -88,8 +88,11 @@ MIN_COLUMN_UNITS = 4
 #: characters count half) than its column's lines is a headline.
 WIDE_LINE_SHARE = 1.2
 #: A word this many times wider than a column's lines is set in a smaller
-#: face (a caption) and is left out when gutters are looked for.
-CAPTION_WIDTH_SHARE = 1.1
+#: face (a caption) and is left out when gutters are looked for, with the
+#: words after it on its row (placed by distances from its width, which is
+#: not known).  A caption's full line holds a character or more than the
+#: column's: 12 in a column of 11 is 1.09 times as wide.
+CAPTION_WIDTH_SHARE = 1.05
 #: A column's line at most this much (units) narrower than the column is full.
 FULL_LINE_SLACK = 1.5
 #: A region of fewer lines is kept whole: there is nothing to reorder.
@@ -97,6 +100,10 @@ MIN_REGION_LINES = 3
 #: A word this far (units) right of its column's start is indented (a
 #: paragraph's first line: two ideographic spaces).
 INDENT_UNITS = 1.5
+#: A paragraph's first line, set two characters in, is at least this much
+#: (units) narrower than its column (the indent leaves two; a narrow
+#: character more may stand in one of them).
+INDENTED_LINE_ROOM = 1.0
 #: Gutters are looked for in cells this wide (units).
 CELL_UNITS = 0.5
 
@@ -288,9 +295,14 @@ def _add_row_counts(counts: list[list[int]], row: list[Word], jitter: float, wid
     step = CELL_UNITS
     occupied, reaching, left_text = counts
     covered_to = 0
+    reach = row[-1].x1
     for word in row:
         if word.x1 - word.x0 > widest:
-            continue  # a caption in a smaller face: its width is not known
+            # a caption in a smaller face: its width is not known, nor
+            # where the words after it stand; a row that it opens (its
+            # leading spaces counted in its smaller characters) tells nothing
+            reach = word.x0 if word is not row[0] else 0.0
+            break
         shrink = min(jitter, (word.x1 - word.x0) / 4)
         first_cell = max(int((word.x0 + shrink) / step), covered_to)
         end_cell = max(int((word.x0 + shrink) / step) + 1, int((word.x1 - shrink) / step + 0.999))
@@ -299,7 +311,7 @@ def _add_row_counts(counts: list[list[int]], row: list[Word], jitter: float, wid
             occupied[end_cell] -= sign
             covered_to = end_cell
     reaching[0] += sign
-    reaching[int(row[-1].x1 / step)] -= sign
+    reaching[int(reach / step)] -= sign
     left_text[int(row[0].x0 / step) + 1] += sign
 
 
@@ -497,9 +509,11 @@ def _has_columns(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
     return len(lines) >= MIN_REGION_LINES and bool(gutters) and _is_columnar(rows, gutters)
 
 
-def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter], align: float) -> list[str]:
+def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter], align: float, jitter: float = 0.0) -> list[str]:
     """The region's text: the lines across the columns at its top as blocks
-    of their own, then each column top to bottom, left to right."""
+    of their own, then each column top to bottom, left to right.  With
+    positions known only to `jitter` units, a line as wide as its column is
+    never indented (see :func:`_fills_column`)."""
     if not _has_columns(lines, rows, gutters):
         if len(lines) > MAX_TOP_LINES:
             return ["\n".join(line.strip() for line in lines)]
@@ -523,7 +537,7 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
     body: list[str] = []
     for column, start, width in zip(columns, starts, widths):
         in_box = _box_lines([(offset, line_width) for offset, line_width, _text in column], width, align)
-        for number, (offset, _line_width, text) in enumerate(column):
+        for number, (offset, line_width, text) in enumerate(column):
             if number in in_box:
                 if number - 1 not in in_box:
                     parts.append("\n".join(body))
@@ -533,9 +547,23 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
                     parts.append("\n".join(body))
                     body = []
             else:
-                body.append(("  " if offset >= INDENT_UNITS else "") + text)
+                indented = offset >= INDENT_UNITS and not (jitter and _fills_column(line_width, width))
+                body.append(("  " if indented else "") + text)
     parts.append("\n".join(body))
     return parts
+
+
+def _fills_column(line_width: float, column_width: float) -> bool:
+    """Whether a column's line is too wide to be a paragraph's first line set
+    two characters in: it would stand out of its column.  Placed by
+    distances, such a line seems indented only where the words before it on
+    its row were placed too wide (a caption in a smaller face beside it, in
+    PyMuPDF's sorted text).
+
+    >>> _fills_column(16.0, 16.0), _fills_column(14.0, 16.0)
+    (True, False)
+    """
+    return line_width > column_width - INDENTED_LINE_ROOM
 
 
 def _split_at_edges(lines: list[str], rows: list[list[Word]], align: float) -> list[str]:
@@ -719,7 +747,7 @@ def read_columns_of_page(text: str) -> str:
 def _read_band(band: list[int], lines: list[str], rows: list[list[Word]], gutters: list[Gutter], placement: Placement) -> list[str]:
     if not band:
         return []
-    return _read_region([lines[index] for index in band], [rows[index] for index in band], gutters, placement.align)
+    return _read_region([lines[index] for index in band], [rows[index] for index in band], gutters, placement.align, placement.jitter)
 
 
 def _band_ends_article(band: list[int], lines: list[str], rows: list[list[Word]], gutters: list[Gutter]) -> bool:
