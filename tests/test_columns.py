@@ -278,6 +278,29 @@ def test_a_caption_in_a_smaller_face_leaves_the_columns_beside_it_in_place():
     assert read_columns_of_page(page) == expected
 
 
+def test_a_credit_in_a_smaller_face_stays_whole_in_its_column():
+    # The credit is set flush right in the box, its two words one space
+    # apart: summed in body characters, the distances put its second word
+    # where the third column starts.  One space apart, and together no
+    # wider than a column, they are one line.
+    third = ["容。冀州区要进一步提高政", "治站位，增强政治意识，端", "正态度、正视问题，压实责", "任、履职尽责，以更高标", "准、更严要求，高质量完成", "实地考察点位精准对标创", "建。"]
+    page = "\n".join(
+        [
+            "  按照《衡水市创建全国  开展巡查工作，这一做法有效 " + third[0],
+            "文明城市“四位一体”强督  提高了城市管理工作效能。 " + third[1],
+            "查、促落实工作机制》议      河北日报记者 焦磊摄  " + third[2],
+            "定，我市召开创城约谈会， 会议强调，要做到责任到位 " + third[3],
+            "“四位一体”工作机制联席 ，严格对照创城测评标准， " + third[4],
+            "会成员单位市纪委监委机关 将创城任务目标进一步分解 " + third[5],
+            "、市委组织部、市委宣传部 到区分包领导，落实到责任 " + third[6],
+            "、市创建办有关负责同志。 部门和责任人。",
+        ]
+    )
+    lines = [line.strip() for line in read_columns_of_page(page).split("\n")]
+    assert "河北日报记者 焦磊摄" in lines
+    assert "\n".join(third) in "\n".join(lines)
+
+
 @pytest.mark.parametrize(
     ("line_width", "column_width", "fills"),
     [
