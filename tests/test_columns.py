@@ -26,8 +26,6 @@ from paperclean.columns import (
     _cell_counts,
     _cells_for,
     _grid_may_have_gutters,
-    BOX_WIDTH_MARGIN,
-    _box_lines,
     _fills_column,
     _gutters_from_counts,
     _is_long,
@@ -313,23 +311,6 @@ def test_a_credit_in_a_smaller_face_stays_whole_in_its_column():
 )
 def test_a_line_as_wide_as_its_column_leaves_no_room_for_an_indent(line_width, column_width, fills):
     assert _fills_column(line_width, column_width) is fills
-
-
-@pytest.mark.parametrize(
-    ("lines", "margin", "box"),
-    [
-        # placed by distances: a caption of twelve characters to the line in
-        # a column of eleven is a box (with a short line between its lines)
-        ([(0, 11), (1, 12), (1, 12), (1, 5), (0, 11), (0, 11)], BOX_WIDTH_MARGIN, [1, 2]),
-        ([(0, 11), (1, 12), (1, 5), (1, 12), (0, 11), (0, 11)], BOX_WIDTH_MARGIN, [1, 2, 3]),
-        # on a grid, a line a position longer is no caption
-        ([(0, 11), (1, 12), (1, 12), (1, 5), (0, 11), (0, 11)], 1.0, []),
-        # full lines, a paragraph's last and first lines: no box
-        ([(0, 11), (0, 11), (0, 6), (2, 9), (0, 11)], BOX_WIDTH_MARGIN, []),
-    ],
-)
-def test_a_caption_a_character_wider_than_its_column_is_a_box(lines, margin, box):
-    assert sorted(_box_lines(lines, 11, PLACEMENTS[1].align, margin)) == box
 
 
 def test_on_a_grid_an_indent_is_kept_whatever_the_line_width():

@@ -104,10 +104,6 @@ INDENT_UNITS = 1.5
 #: (units) narrower than its column (the indent leaves two; a narrow
 #: character more may stand in one of them).
 INDENTED_LINE_ROOM = 1.0
-#: Placed by distances, a column's line wider than the column by more than
-#: this (units) is in a smaller face: a caption's line of one character
-#: more (justified lines are placed as wide as their column).
-BOX_WIDTH_MARGIN = 0.75
 #: Gutters are looked for in cells this wide (units).
 CELL_UNITS = 0.5
 
@@ -557,7 +553,7 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
             columns[column].append((words[0].x0 - starts[column], _span(words), line[words[0].start : words[-1].end]))
     body: list[str] = []
     for column, start, width in zip(columns, starts, widths):
-        in_box = _box_lines([(offset, line_width) for offset, line_width, _text in column], width, align, BOX_WIDTH_MARGIN if jitter else 1.0)
+        in_box = _box_lines([(offset, line_width) for offset, line_width, _text in column], width, align)
         for number, (offset, line_width, text) in enumerate(column):
             if number in in_box:
                 if number - 1 not in in_box:
@@ -617,7 +613,7 @@ def _lines_up(offset: float, align: float) -> bool:
     return abs(offset) <= align or INDENT_UNITS <= offset <= INDENT_UNITS + 2 + align
 
 
-def _box_lines(lines: list[tuple[float, float]], width: float, align: float, margin: float = 1.0) -> set[int]:
+def _box_lines(lines: list[tuple[float, float]], width: float, align: float) -> set[int]:
     """Which lines of a column (offset from its start, width) belong to a box
     set inside it: a photo caption and its credit, in a smaller face, so
     wider than the column or not lined up with it.  A box is a run of at
@@ -629,7 +625,7 @@ def _box_lines(lines: list[tuple[float, float]], width: float, align: float, mar
     >>> sorted(_box_lines([(0, 16), (0, 19), (0, 16), (2, 14), (0, 16)], 16, 0.5))
     []
     """
-    odd = [line_width > width + margin or not _lines_up(offset, align) for offset, line_width in lines]
+    odd = [line_width > width + 1 or not _lines_up(offset, align) for offset, line_width in lines]
     box: set[int] = set()
     number = 0
     while number < len(lines):
