@@ -21,7 +21,11 @@ its spacing (see :func:`_placements_to_try`):
   page whatever its text holds, so once a region's column width is known,
   lines about that wide are placed that wide, positions are snapped to the
   column starts, and a word after a column's full line opens the next
-  column.  A line PyMuPDF glued to the one above is cut off again.
+  column.  A line PyMuPDF glued to the one above is cut off again.  A
+  caption's line in a smaller face is wider in characters than its column:
+  it and the words after it on its row are left out when gutters are
+  looked for, a column's line after it that fills its column is not taken
+  for an indented one, and a credit's words one space apart stay together.
 
 A region is a run of lines between blank lines (extractors leave a blank line
 where the page has vertical space: above a headline, between articles).  A
