@@ -432,17 +432,23 @@ def _in_gutter(word: Word, gutters: list[Gutter]) -> bool:
 
 
 def _groups(
-    row: list[Word], gutters: list[Gutter], widths: list[float] | None = None, starts: list[float] | None = None
+    row: list[Word],
+    gutters: list[Gutter],
+    widths: list[float] | None = None,
+    starts: list[float] | None = None,
+    phrases: bool = False,
 ) -> dict[int, list[Word]]:
     """The words of a row by column.  With the columns' `widths` and
     `starts` known, a word after a column's full line (indent included) goes
     to the next column even if its position, summed from a justified line
-    narrower in text than on the page, falls short of it."""
+    narrower in text than on the page, falls short of it; with `phrases`
+    (words placed by distances), a word one space after a column's words
+    may go on with them (see :func:`_goes_on_with`)."""
     groups: dict[int, list[Word]] = {}
     previous = 0
     for word in row:
         column = max(_column_of(word, gutters), previous)
-        if widths and column > previous and previous in groups and _goes_on_with(groups[previous], word, widths[previous]):
+        if phrases and widths and column > previous and previous in groups and _goes_on_with(groups[previous], word, widths[previous]):
             column = previous
         if widths and column == previous < len(gutters) and previous in groups:
             words = groups[previous]
@@ -553,7 +559,7 @@ def _read_region(lines: list[str], rows: list[list[Word]], gutters: list[Gutter]
         widths = _column_widths(rows, gutters)
     columns: list[list[tuple[float, float, str]]] = [[] for _ in range(len(gutters) + 1)]
     for row, line in zip(rows, lines):
-        for column, words in _groups(row, gutters, widths, starts).items():
+        for column, words in _groups(row, gutters, widths, starts, phrases=bool(jitter)).items():
             columns[column].append((words[0].x0 - starts[column], _span(words), line[words[0].start : words[-1].end]))
     body: list[str] = []
     for column, start, width in zip(columns, starts, widths):
@@ -945,7 +951,7 @@ def _snap(rows: list[list[Word]], gutters: list[Gutter]) -> list[list[Word]]:
     snapped = []
     for row in rows:
         words_out: list[Word] = []
-        for column, words in _groups(row, gutters, widths, starts).items():
+        for column, words in _groups(row, gutters, widths, starts, phrases=True).items():
             offset = words[0].x0 - starts[column]
             delta = 0.0
             for target in (0.0, INDENT_UNITS_DISTANCE):
