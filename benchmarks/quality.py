@@ -286,6 +286,63 @@ def per_artifact_table(pages: int, seed: int) -> str:
     return common.markdown_table(header, rows)
 
 
+#: Artifacts that cut a block in two, and that reading order must join again.
+CUTTING_ARTIFACTS = ("column_break", "split_table")
+
+_WHITESPACE_RE = regex.compile(r"\s")
+
+
+def join_counts(artifact: str, page_seeds: list[int]) -> tuple[int, int, int]:
+    """``(joined, missed, wrong)`` over the pages `page_seeds`, each composed
+    of gold blocks and damaged by `artifact` alone: a cut is *joined* when
+    the cleaned page has no block start where the cut was; a block start of
+    clean(gold) that the cleaned page lacks is a *wrong* join."""
+    from paperclean.testing import ARTIFACTS, compose_page, corrupt
+
+    assert artifact in ARTIFACTS
+    golds = [gold for _, _, gold in common.load_seeds()]
+    joined = missed = wrong = 0
+    for page_seed in page_seeds:
+        page = compose_page(golds, page_seed)
+        damaged = corrupt(page, page_seed, [artifact])
+        if damaged.text == page:
+            continue
+        gold_reduced, _ = block_starts(page)
+        clean_gold_reduced, clean_gold_starts = block_starts(paperclean.clean(page))
+        cleaned_reduced, cleaned_starts = block_starts(paperclean.clean(damaged.text))
+        starts = set(map_positions(cleaned_reduced, clean_gold_reduced, cleaned_starts))
+        cuts = [len(_WHITESPACE_RE.sub("", page[: record.position])) for record in damaged.records if record.kind == artifact]
+        for cut in map_positions(gold_reduced, clean_gold_reduced, cuts):
+            if cut in starts:
+                missed += 1
+            else:
+                joined += 1
+        wrong += len(set(clean_gold_starts) - starts)
+    return joined, missed, wrong
+
+
+def joins_table(pages: int, seed: int, more_sets: int) -> str:
+    """Precision and recall of the joins across the cuts of
+    :data:`CUTTING_ARTIFACTS`: on the per-artifact pages, and on `more_sets`
+    more sets of `pages` pages each (other page seeds)."""
+    from paperclean.testing import ARTIFACTS
+
+    rows = []
+    for artifact in CUTTING_ARTIFACTS:
+        first = (seed + 1000 + ARTIFACTS.index(artifact)) * 1_000_003
+        sets = [("per-artifact pages", [first + number for number in range(pages)])]
+        if more_sets:
+            seeds = range(seed + 7000, seed + 7000 + more_sets)
+            sets.append((f"{pages * more_sets} more pages (set seeds {seeds[0]}–{seeds[-1]})", [s * 1_000_003 + n for s in seeds for n in range(pages)]))
+        for label, page_seeds in sets:
+            joined, missed, wrong = join_counts(artifact, page_seeds)
+            precision = joined / (joined + wrong) if joined + wrong else 0.0
+            recall = joined / (joined + missed) if joined + missed else 0.0
+            rows.append([f"`{artifact}`", label, str(joined + missed), str(joined), str(missed), str(wrong), ratio(precision), ratio(recall)])
+    header = ["artifact", "pages", "cuts", "joined", "missed", "wrong joins", "precision", "recall"]
+    return common.markdown_table(header, rows)
+
+
 def chart(scores: dict, tools: list[str], steps: list[str], set_names: list[str], path: Path) -> str:
     """A PNG: ERR per system, and ERR lost per step switched off."""
     try:
@@ -329,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic set")
     parser.add_argument("--no-tools", action="store_true", help="skip the public tools")
     parser.add_argument("--no-ablation", action="store_true", help="skip the ablation")
+    parser.add_argument("--join-sets", type=int, default=10, help="more sets of per-artifact pages for the joins table (0: none)")
     parser.add_argument("--results", type=Path, default=common.RESULTS, help="Markdown file to update")
     parser.add_argument("--chart", type=Path, default=CHART, help="PNG chart to write")
     args = parser.parse_args(argv)
@@ -399,6 +457,14 @@ def main(argv: list[str] | None = None) -> int:
             "the share of the artifact's damage that leaves no trace after cleaning, whatever cleaning does to the gold itself."
         )
         out += ["", per_artifact_table(args.per_artifact, args.seed)]
+        out += ["", "### Joins across cuts (spec §5, §8)", ""]
+        out.append(
+            "A cut is *joined* when the cleaned page has no block start where the artifact cut the block; a *wrong join* "
+            "is a block start of clean(gold) that the cleaned page lacks. The first row of each artifact is the "
+            "per-artifact pages above; the second, more pages drawn the same way from other seeds (the reading-order "
+            "rules were developed looking at some of these: they are no held-out set)."
+        )
+        out += ["", joins_table(args.per_artifact, args.seed, args.join_sets)]
     if tool_names or missing:
         out += ["", "### How each public tool was used", ""]
         out += [f"- **{name}**: {common.TOOL_NOTES.get(name, '')}" for name in tool_names]
