@@ -165,3 +165,26 @@ def test_notes_list_judgment_calls(name):
     assert "## Removed" in notes
     calls = section(notes, "Judgment calls")
     assert any(line.startswith("- ") for line in calls.splitlines()), "no judgment call listed"
+
+
+#: Gold blocks that the default pipeline does not give exactly, per seed, and
+#: why: seed 001 has three blocks whose lone quotation mark (the extraction
+#: lost its partner) the gold turns by meaning and the pipeline by position
+#: (spec §4: scored leniently); seed 004 has a headline space that splits a
+#: phrase (`冀州区 部分`), which the gold removes as a line wrap and the
+#: pipeline keeps as a phrase space (text alone does not tell them apart).
+KNOWN_DIFFERENCES = {"001_6453be698e533787": 3, "004_1925918be1277f88": 1}
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_the_pipeline_gives_the_gold_blocks(name):
+    """Issue 7's checks on the seeds: every column break the gold joins is
+    joined, the interrupting caption moved, the displaced fragments and the
+    split sentence placed, the table whole, by comparing block by block."""
+    import paperclean
+
+    cleaned = paperclean.clean(read(SEEDS / f"{name}.txt")).rstrip("\n").split("\n\n")
+    gold = read(GOLD / f"{name}.txt").rstrip("\n").split("\n\n")
+    missing = [block for block in gold if block not in cleaned]
+    assert len(missing) <= KNOWN_DIFFERENCES.get(name, 0), missing
+    assert len(cleaned) == len(gold)

@@ -522,6 +522,9 @@ def test_merge_split_tables_leaves_other_blocks_alone():
         # Traditional script reads like Simplified (the dictionary is Simplified)
         ("為方便農戶，合作社聯合周邊村莊成", "立設備維修服務站。", WORD),
         ("財政司司長昨日公布新一", "輪紓困措施。", WORD),
+        # a list item of one character was cut; a direction follows its place
+        ("为老人提供助餐、助浴、陪", "护服务、健康咨询等帮助。", WEAK),
+        ("项目位于城东新区", "南的一片空地上，占地50亩。", WEAK),
     ],
 )
 def test_joint_score_evidence(left, right, at_least):
@@ -533,6 +536,9 @@ def test_joint_score_evidence(left, right, at_least):
     [
         ("会议要求，确保全年安全生产形势", "李明指出，要抓好重点行业领域专项整治。"),
         ("會議要求，確保全年安全生產形勢", "李明指出，要抓好重點行業領域專項整治。"),
+        # a cut list item before a new sentence, or before a paragraph that lists nothing: lost text
+        ("为老人提供助餐、助浴、陪", "王伟强调，要抓好落实。"),
+        ("为老人提供助餐、助浴、陪", "全市共有养老机构30家。"),
         ("", "，完成投资"),
         ("全市新建改建农村公路", ""),
     ],

@@ -434,6 +434,10 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
         return WORD  # (no word spans a quotation mark, nor breaks the first word of a new sentence)
     if _CLOSES_UNOPENED_RE.match(right) and _open_quotation(left):
         return STRONG  # `right` ends the title or aside that `left` opened
+    if _LOCALIZER_START_RE.match(right):
+        return WEAK  # `…位于城东新区` + `南的空地上`: a direction follows the place it locates
+    if _LIST_ITEM_CUT_RE.search(left) and _ENUMERATION_START_RE.match(right) and not opens_sentence(right):
+        return WEAK  # `…助餐、助浴、陪` + `护服务、健康咨询等`: a list item of one character is cut
     if opens_sentence(right) or _cut_word(left) or _counted_then_verb(left, right):
         return NONE  # a new sentence, or a word whose rest was lost: the text between is lost
     if left[-1] in CLAUSE_END or cut or _open_quotation(left) or _COUNTED_END_RE.search(left):
@@ -452,6 +456,15 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
         return PHRASE  # `…中国共产党` + `将坚持走和平发展道路`: the rest of a sentence
     return grammar
 
+
+#: A direction word and 的 (`南的`, `内的`): it follows the place it locates,
+#: so no paragraph opens with it.
+_LOCALIZER_START_RE = regex.compile(r"[东南西北内外旁里上下前后左右]的")
+#: A list item of one Hanzi at the end (`、陪`): the items of a list in running
+#: text are words of two characters or more, so this one was cut.
+_LIST_ITEM_CUT_RE = regex.compile(r"、\p{Han}$")
+#: A first clause that goes on listing (`护服务、健康咨询等…`).
+_ENUMERATION_START_RE = regex.compile(r"[^，。；！？：,;!?:\s]{1,12}?[、等]")
 
 #: How many characters on each side of a joint the word and grammar
 #: evidence reads (and converts from Traditional script when it must).
