@@ -523,8 +523,8 @@ def test_merge_split_tables_leaves_other_blocks_alone():
         ("為方便農戶，合作社聯合周邊村莊成", "立設備維修服務站。", WORD),
         ("財政司司長昨日公布新一", "輪紓困措施。", WORD),
         # a list item of one character was cut; a direction follows its place
-        ("为老人提供助餐、助浴、陪", "护服务、健康咨询等帮助。", WEAK),
-        ("项目位于城东新区", "南的一片空地上，占地50亩。", WEAK),
+        ("为老人提供助餐、助浴、陪", "护服务、健康咨询等帮助。", PHRASE),
+        ("项目位于城东新区", "南的一片空地上，占地50亩。", PHRASE),
     ],
 )
 def test_joint_score_evidence(left, right, at_least):

@@ -435,9 +435,12 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
     if _CLOSES_UNOPENED_RE.match(right) and _open_quotation(left):
         return STRONG  # `right` ends the title or aside that `left` opened
     if _LOCALIZER_START_RE.match(right):
-        return WEAK  # `…位于城东新区` + `南的空地上`: a direction follows the place it locates
+        return PHRASE  # `…位于城东新区` + `南的空地上`: a direction follows the place it locates
     if _LIST_ITEM_CUT_RE.search(left) and _ENUMERATION_START_RE.match(right) and not opens_sentence(right):
-        return WEAK  # `…助餐、助浴、陪` + `护服务、健康咨询等`: a list item of one character is cut
+        # `…助餐、助浴、陪` + `护服务、健康咨询等`: a list item of one
+        # character is cut (the weakest evidence: a fragment that makes a
+        # word of it elsewhere still goes there first)
+        return PHRASE
     if opens_sentence(right) or _cut_word(left) or _counted_then_verb(left, right):
         return NONE  # a new sentence, or a word whose rest was lost: the text between is lost
     if left[-1] in CLAUSE_END or cut or _open_quotation(left) or _COUNTED_END_RE.search(left):
