@@ -1535,13 +1535,18 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
             and not (skipped_open and joint_score(skipped_open[-1].text, blocks[last].text) >= PHRASE)
         ):
             last += 1
-        piece = blocks[candidate:last]
-        note = f"column piece of {len(piece)} blocks moved up to the paragraph it continues (evidence {score})"
-        doc.record("restore_reading_order", index + 1, 0, "", "\n\n".join(b.text for b in piece)[:40], note)
-        blocks[candidate:last] = []
-        blocks[index + 1 : index + 1] = piece
+        _move_up(blocks, index, candidate, last, doc, "column piece of {} blocks moved up to the paragraph it continues (evidence %d)" % score)
         return True
     return False
+
+
+def _move_up(blocks: list[Block], index: int, first: int, last: int, doc: Document, note: str) -> None:
+    """Move `blocks[first:last]` to right after `blocks[index]` and record
+    it; `note` has a ``{}`` for the number of blocks moved."""
+    piece = blocks[first:last]
+    doc.record("restore_reading_order", index + 1, 0, "", "\n\n".join(b.text for b in piece)[:40], note.format(len(piece)))
+    blocks[first:last] = []
+    blocks[index + 1 : index + 1] = piece
 
 
 
@@ -1670,11 +1675,8 @@ def _bring_only_continuation(blocks: list[Block], index: int, doc: Document) -> 
         and not opens_with_dateline(blocks[last].text)
     ):
         last += 1
-    piece = blocks[candidate:last]
-    note = f"the one paragraph of the page that continues it moved up ({len(piece)} blocks, evidence {joint_score(left.text, piece[0].text)})"
-    doc.record("restore_reading_order", index + 1, 0, "", "\n\n".join(b.text for b in piece)[:40], note)
-    blocks[candidate:last] = []
-    blocks[index + 1 : index + 1] = piece
+    evidence = joint_score(left.text, blocks[candidate].text)
+    _move_up(blocks, index, candidate, last, doc, "the one paragraph of the page that continues it moved up ({} blocks, evidence %d)" % evidence)
     return True
 
 
