@@ -1229,3 +1229,54 @@ def test_two_headlines_in_one_box(box, expected):
 
     doc = split_blocks(parse(f"{_BOX_ABOVE}\n\n{box}\n\n{_BOX_BELOW}"), Config())
     assert [block.text for block in doc.blocks[1:-1]] == expected
+
+
+# --- an interview's deck, and a subhead over a quotation (spec §2) ------------
+# A headline and the deck of its interview (`访…` whom, by office and name)
+# on consecutive lines are two headlines; a subhead over a paragraph whose
+# first line opens with a curly quote (set a cell wider than counted) and
+# lost its indent is a block of its own.
+
+_ABOVE_END = "市委常委会召开会议，研究部署近期工作。"
+
+HEADLINE_OVER_DECK_CASES = [
+    pytest.param(
+        # pdftotext: the reporter's title in the block, the name in the next
+        _ABOVE_END + "\n\n谱写生态湖城建设新篇章\n访市科技局局长李明\n本报记者\n\n王斌\n\n"
+        "　　今年以来，市科技局坚持创新驱动，全力推进项目建设。\n",
+        [_ABOVE_END, "谱写生态湖城建设新篇章", "访市科技局局长李明", "本报记者 王斌", "今年以来，市科技局坚持创新驱动，全力推进项目建设。"],
+        id="interview-deck-under-its-headline",
+    ),
+    pytest.param(
+        _ABOVE_END + "\n\n坚定不移走生态优先之路\n专访县委书记赵刚\n本报记者 王斌\n"
+        "　　今年以来，该县坚持生态立县，全力\n推进湖城建设，一批重点项目相继开工。\n",
+        [_ABOVE_END, "坚定不移走生态优先之路", "专访县委书记赵刚", "本报记者 王斌", "今年以来，该县坚持生态立县，全力推进湖城建设，一批重点项目相继开工。"],
+        id="interview-deck-then-byline-and-story-in-one-block",
+    ),
+    pytest.param(
+        # unchanged: running text wrapped to put 访 at a line start
+        "　　近日，本报记者走\n访市科技局局长李明\n时了解到，该局今年\n共立项科技计划项目\n四十余项。\n",
+        ["近日，本报记者走访市科技局局长李明时了解到，该局今年共立项科技计划项目四十余项。"],
+        id="unchanged-visit-in-running-text",
+    ),
+    pytest.param(
+        # the subhead's paragraph opens with a quotation and lost its indent
+        "　　今年以来，该县持续推进民生工程建设，一批\n项目相继建成投用，群众获得感明显增强。\n\n"
+        "就业服务再升级，群众满意度更高\n“我们村去年新办了30多家小作\n坊，在家门口就能找到工作，收入也比\n"
+        "以前高多了。”村民李大姐笑着说。今\n年以来，全县新建就业服务站二十个，\n帮助三千多名群众实现家门口就业。\n",
+        [
+            "今年以来，该县持续推进民生工程建设，一批项目相继建成投用，群众获得感明显增强。",
+            "就业服务再升级，群众满意度更高",
+            "“我们村去年新办了30多家小作坊，在家门口就能找到工作，收入也比以前高多了。”村民李大姐笑着说。"
+            "今年以来，全县新建就业服务站二十个，帮助三千多名群众实现家门口就业。",
+        ],
+        id="subhead-over-a-quotation-that-lost-its-indent",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINE_OVER_DECK_CASES)
+def test_headline_over_a_deck_or_a_quotation(text, expected):
+    from paperclean import clean
+
+    assert clean(text).rstrip("\n").split("\n\n") == expected

@@ -831,6 +831,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             or numbered_caption
             or bylines[index]  # a byline is never a phrase of a headline
             or bylines[previous]
+            or (first_line and _is_interview_deck(lines, index))
             or titled[index]
             or (previous >= 1 and titled[previous - 1])
         ):
@@ -872,7 +873,7 @@ def _opens_story(line: str) -> bool:
 #: 访, whose post (a unit and an office) and a name of two to four
 #: characters.  The common titles of office, a general list.
 INTERVIEW_SUBTITLE_RE = regex.compile(
-    r"访\p{Han}{0,12}(?:书记|市长|县长|区长|镇长|乡长|局长|厅长|部长|主任|院长|校长|所长|主席|会长|社长|行长|董事长|总经理|负责人|代表|委员|专家|教授)\p{Han}{2,4}"
+    r"专?访\p{Han}{0,12}(?:书记|市长|县长|区长|镇长|乡长|局长|厅长|部长|主任|院长|校长|所长|主席|会长|社长|行长|董事长|总经理|负责人|代表|委员|专家|教授)\p{Han}{2,4}"
 )
 
 
@@ -941,6 +942,35 @@ def _two_headlines(lines: list[str], page_column: int) -> bool:
     return next_parallel or second_width + _unsure_cells(second) >= first_width
 
 
+def _is_interview_deck(lines: list[str], index: int) -> bool:
+    """Line `index` is the deck of an interview (:data:`INTERVIEW_SUBTITLE_RE`)
+    under the headline on the line before it: that line is not indented and
+    ends no sentence, and the deck ends its block or a byline, a dateline or
+    an indented line follows it.  (A line of running text wrapped to start
+    with 访 and end on a name goes on with more running text.)
+
+    >>> _is_interview_deck(["谱写生态湖城建设新篇章", "访冀州区委书记张洪涛", "本报记者"], 1)
+    True
+    >>> _is_interview_deck(["近日，记者走", "访冀州区委书记张洪涛", "时了解到，该区今年"], 1)
+    False
+    """
+    previous = lines[index - 1]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        INTERVIEW_SUBTITLE_RE.fullmatch(lines[index].strip()) is not None
+        and previous[:1] not in (" ", "\u3000")
+        and not ends_sentence(previous)
+        and is_headline_text(previous.strip())
+        and (
+            following is None
+            or following[:1] in (" ", "\u3000")
+            or _is_byline_line(following)
+            or REPORTER_TITLE_RE.fullmatch(following) is not None
+            or DATELINE_LEAD_RE.match(following) is not None
+        )
+    )
+
+
 def _ends_parallel_phrases(lines: list[str], index: int) -> bool:
     """Line `index` ends a run of parallel phrases set one per line: the two
     lines before it are phrases of Hanzi of one length (``新作为`` ``新篇章``,
@@ -994,6 +1024,7 @@ def _continues_headline(line: str) -> bool:
         and not _is_byline_line(text)
         and REPORTER_TITLE_RE.fullmatch(text) is None
         and not SUBTITLE_RE.match(text)
+        and not INTERVIEW_SUBTITLE_RE.fullmatch(text)
         and not CREDIT_RE.fullmatch(text)
     )
 
@@ -1039,7 +1070,7 @@ def _short_by_indent(widths: list[int], lines: list[str], index: int, column: in
     column: a paragraph's first line whose indent the extractor dropped."""
     return (
         index + 1 < len(lines)
-        and column - 3 * INDENT_CELLS // 2 <= widths[index]
+        and column - 3 * INDENT_CELLS // 2 <= widths[index] + _unsure_cells(lines[index])
         and widths[index] + _unsure_cells(lines[index]) <= column - INDENT_CELLS // 2 - 1
         and widths[index + 1] >= column - 2
     )
