@@ -1896,3 +1896,47 @@ def test_weak_evidence_still_joins_past_a_caption_that_says_what_the_photo_shows
         (C, "图为志愿者在社区开展服务。"),
         (CR, "王平 摄"),
     ]
+
+
+# --- a grid of headline phrases read column by column (spec §2, §5) ------------
+# A headline group set as two rows of phrases (the parallel ones side by
+# side) comes out of reading-order extraction column by column; it is read
+# by rows again.  Rows that already read so stay as they are.
+
+_GRID_ABOVE = "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众获得感明显增强，生活更加便利。"
+_GRID_BELOW = "本报讯（记者王斌）近日，记者从市发改委获悉，全市重点项目进展顺利，一批项目相继开工建设。"
+# the same, wrapped in a column of 17 characters (the column gives the measure)
+_GRID_ABOVE_LINES = "　　今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众获得感\n明显增强，生活更加便利。"
+_GRID_BELOW_LINES = "本报讯（记者王斌）近日，记者从市发\n改委获悉，全市重点项目进展顺利，一批\n项目相继开工建设。"
+
+PHRASE_GRID_CASES = [
+    pytest.param(
+        # pdftotext: each column of the grid a block of its own
+        f"{_GRID_ABOVE_LINES}\n\n砥砺奋进路\n回眸\n\n扬帆新征程\n2022\n\n{_GRID_BELOW_LINES}\n",
+        [_GRID_ABOVE, "砥砺奋进路 扬帆新征程", "回眸 2022", _GRID_BELOW],
+        id="two-columns-of-two-phrases",
+    ),
+    pytest.param(
+        # the first row's long headline, its last phrase over the second row's first
+        f"{_GRID_ABOVE_LINES}\n\n学习贯彻全会精神-新时代 新作为\n强化保障\n\n新篇章\n\n补齐短板\n\n我市织密民生保障网绘就幸福新画卷\n\n{_GRID_BELOW_LINES}\n",
+        [_GRID_ABOVE, "学习贯彻全会精神-新时代 新作为 新篇章", "强化保障 补齐短板", "我市织密民生保障网绘就幸福新画卷", _GRID_BELOW],
+        id="long-headline-row-then-a-row-of-phrases",
+    ),
+    pytest.param(
+        # unchanged: the rows already read so
+        f"{_GRID_ABOVE}\n\n砥砺奋进路 扬帆新征程\n\n回眸 2022\n\n{_GRID_BELOW}\n",
+        [_GRID_ABOVE, "砥砺奋进路 扬帆新征程", "回眸 2022", _GRID_BELOW],
+        id="unchanged-rows-in-order",
+    ),
+    pytest.param(
+        # unchanged: phrases of one length, no grid
+        f"{_GRID_ABOVE}\n\n学党史 悟思想\n\n办实事 开新局\n\n{_GRID_BELOW}\n",
+        [_GRID_ABOVE, "学党史 悟思想", "办实事 开新局", _GRID_BELOW],
+        id="unchanged-phrases-of-one-length",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PHRASE_GRID_CASES)
+def test_a_grid_of_headline_phrases_is_read_by_rows(text, expected):
+    assert paperclean.clean(text).rstrip("\n").split("\n\n") == expected

@@ -1053,7 +1053,77 @@ def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
             del blocks[index]
             continue
         index += 1
+    return _phrase_grids_read_by_rows(blocks, doc)
+
+
+#: A phrase of a headline group set in a grid: Hanzi (the parallel ones,
+#: at least three) or a label or year (``盘点``, ``2021``).
+_GRID_PHRASE_RE = regex.compile(rf"[{HAN}\d]{{2,{MAX_PARALLEL_CHARS}}}")
+_GRID_PARALLEL_RE = regex.compile(rf"[{HAN}]{{3,{MAX_PARALLEL_CHARS}}}")
+#: Most headline blocks in a row that a grid of phrases may fill.
+MAX_GRID_BLOCKS = 4
+
+
+def _phrase_grids_read_by_rows(blocks: list[Block], doc: Document) -> list[Block]:
+    """A headline group set as a grid of two rows, read column by column by
+    the extraction, read by rows again (spec §2, §5): phrases ``a b c d``
+    (in headline blocks in a row on one page, ``d`` ending its block) where
+    ``a`` and ``c`` are parallel (Hanzi of one length) and ``b`` is of
+    another length are the rows ``a c`` and ``b d``: ``奋斗百年路 盘点`` +
+    ``启航新征程 2021`` -> ``奋斗百年路 启航新征程`` + ``盘点 2021``; and
+    ``…思想-新时代 新作为 增进福祉`` + ``新篇章`` + ``补齐短板`` ->
+    ``…思想-新时代 新作为 新篇章`` + ``增进福祉 补齐短板``.  Parallel
+    phrases (对仗) stand side by side; a row that already reads so
+    (``奋斗百年路 启航新征程`` + ``盘点 2021``) is left as it is.
+
+    >>> rows = [Block("奋斗百年路 盘点", "headline"), Block("启航新征程 2021", "headline"), Block("本报讯（记者王斌）近日，市里召开会议。")]
+    >>> [b.text for b in _phrase_grids_read_by_rows(rows, Document([]))]
+    ['奋斗百年路 启航新征程', '盘点 2021', '本报讯（记者王斌）近日，市里召开会议。']
+    >>> rows = [Block("奋斗百年路 启航新征程", "headline"), Block("盘点 2021", "headline")]
+    >>> [b.text for b in _phrase_grids_read_by_rows(rows, Document([]))]
+    ['奋斗百年路 启航新征程', '盘点 2021']
+    """
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind != HEADLINE:
+            index += 1
+            continue
+        end = index
+        while end < len(blocks) and end - index < MAX_GRID_BLOCKS and blocks[end].kind == HEADLINE and blocks[end].page == blocks[index].page:
+            end += 1
+        tokens = [(number, token) for number in range(index, end) for token in blocks[number].text.split()]
+        grid = None
+        for start in range(len(tokens) - 3):
+            (first, a), (_, b), (_, c), (last, d) = tokens[start : start + 4]
+            if (
+                (start + 4 == len(tokens) or tokens[start + 4][0] != last)  # `d` ends its block
+                and first == index  # `a` in the first block, after nothing but the rest of its headline
+                and _GRID_PARALLEL_RE.fullmatch(_trailing_phrase(a))
+                and _GRID_PARALLEL_RE.fullmatch(c)
+                and len(_trailing_phrase(a)) == len(c) != len(b)
+                and _GRID_PHRASE_RE.fullmatch(b)
+                and _GRID_PHRASE_RE.fullmatch(d)
+            ):
+                grid = (start, last)
+                break
+        if grid is None:
+            index += 1
+            continue
+        start, last = grid
+        a, b, c, d = (token for _, token in tokens[start : start + 4])
+        head = " ".join([token for _, token in tokens[:start]] + [a, c])
+        before = "\n\n".join(block.text for block in blocks[index : last + 1])
+        rows = [Block(head, HEADLINE, blocks[index].page, blocks[index].start), Block(f"{b} {d}", HEADLINE, blocks[index].page, blocks[index].start)]
+        doc.record("restore_reading_order", index, 0, before, f"{head}\n\n{b} {d}", "a grid of headline phrases read by rows")
+        blocks[index : last + 1] = rows
+        index += 2
     return blocks
+
+
+def _trailing_phrase(token: str) -> str:
+    """The Hanzi at the end of a headline token (``…思想-新时代`` -> ``新时代``)."""
+    match = _HAN_TAIL_RE.search(token)
+    return match.group() if match else ""
 
 
 def _phrase(block: Block) -> bool:
