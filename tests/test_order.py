@@ -1940,3 +1940,41 @@ PHRASE_GRID_CASES = [
 @pytest.mark.parametrize("text, expected", PHRASE_GRID_CASES)
 def test_a_grid_of_headline_phrases_is_read_by_rows(text, expected):
     assert paperclean.clean(text).rstrip("\n").split("\n\n") == expected
+
+
+# --- a kicker read before the last paragraph of the article beside it --------
+
+_KICKER_ABOVE = "　　今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众获得感\n明显增强，生活更加便利。"
+_KICKER_BESIDE = "　　活动中，市直各部门组织干部职工走\n上街头、走进社区开展志愿服务活动，以\n实际行动为创城添彩。"
+_KICKER_AFTER = "　　检查组深入企业车间，逐项查看安全设\n施，督促整改隐患。"
+_KICKER_STORY = "河北日报讯（记者王斌）日前，记者从市\n应急管理局获悉，全市开展冬季安全生产\n大检查，确保群众平安过节。"
+
+KICKER_BEFORE_CASES = [
+    pytest.param(
+        f"{_KICKER_ABOVE}\n\n迎新春\n\n保平安\n\n促发展\n\n{_KICKER_BESIDE}\n\n全市开展冬季安全生产大检查\n\n{_KICKER_STORY}\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众获得感明显增强，生活更加便利。",
+            "活动中，市直各部门组织干部职工走上街头、走进社区开展志愿服务活动，以实际行动为创城添彩。",
+            "迎新春 保平安 促发展 全市开展冬季安全生产大检查",
+            "河北日报讯（记者王斌）日前，记者从市应急管理局获悉，全市开展冬季安全生产大检查，确保群众平安过节。",
+        ],
+        id="kicker-joins-the-headline-of-its-article",
+    ),
+    pytest.param(
+        # unchanged: no dateline under the headline after the paragraph
+        f"{_KICKER_ABOVE}\n\n迎新春\n\n保平安\n\n促发展\n\n{_KICKER_BESIDE}\n\n全市开展冬季安全生产大检查\n\n{_KICKER_AFTER}\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众获得感明显增强，生活更加便利。",
+            "迎新春 保平安 促发展",
+            "活动中，市直各部门组织干部职工走上街头、走进社区开展志愿服务活动，以实际行动为创城添彩。",
+            "全市开展冬季安全生产大检查",
+            "检查组深入企业车间，逐项查看安全设施，督促整改隐患。",
+        ],
+        id="unchanged-no-article-under-the-headline",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", KICKER_BEFORE_CASES)
+def test_a_kicker_read_before_the_paragraph_beside_it(text, expected):
+    assert paperclean.clean(text).rstrip("\n").split("\n\n") == expected

@@ -1053,7 +1053,48 @@ def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
             del blocks[index]
             continue
         index += 1
+    _kickers_brought_to_their_headline(blocks, doc)
     return _phrase_grids_read_by_rows(blocks, doc)
+
+
+#: A kicker of parallel phrases: two or more phrases of Hanzi of one length.
+_PARALLEL_KICKER_RE = regex.compile(rf"[{HAN}]{{2,{MAX_PARALLEL_CHARS}}}(?: [{HAN}]{{2,{MAX_PARALLEL_CHARS}}})+")
+
+
+def _kickers_brought_to_their_headline(blocks: list[Block], doc: Document) -> None:
+    """A kicker of parallel phrases (``迎新春 助冬奥 防疫情``) that the
+    extraction read before the last paragraph of the article beside it (the
+    kicker stands over the next article's columns, level with that
+    paragraph) joins the headline of its article, one space apart (spec §2,
+    §5): the kicker stands after a paragraph or at the start, the next block
+    is one paragraph that ends a sentence, and the block after it is a
+    headline over a dateline.  A kicker right over its headline stays as
+    it is.
+
+    >>> rows = [Block("一批项目相继建成。"), Block("迎新春 助冬奥 防疫情", "headline"), Block("活动中，志愿者走上街头。"),
+    ...         Block("全市开展爱国卫生专项行动", "headline"), Block("本报讯（记者王斌）日前，全市开展专项行动。")]
+    >>> _kickers_brought_to_their_headline(rows, Document([]))
+    >>> [b.text for b in rows]
+    ['一批项目相继建成。', '活动中，志愿者走上街头。', '迎新春 助冬奥 防疫情 全市开展爱国卫生专项行动', '本报讯（记者王斌）日前，全市开展专项行动。']
+    """
+    index = 0
+    while index + 2 < len(blocks):
+        kicker, between, headline = blocks[index : index + 3]
+        match = _PARALLEL_KICKER_RE.fullmatch(kicker.text.strip())
+        if (
+            kicker.kind == HEADLINE
+            and match is not None
+            and len({len(phrase) for phrase in kicker.text.split()}) == 1
+            and (index == 0 or blocks[index - 1].kind == PARAGRAPH)
+            and between.kind == PARAGRAPH
+            and ends_sentence(between.text)
+            and kicker.page == between.page == headline.page
+            and _heads_article(blocks, index + 2)
+        ):
+            doc.record("restore_reading_order", index + 1, 0, "", kicker.text, "kicker joined to the headline of its article")
+            headline.text = kicker.text.strip() + " " + headline.text.strip()
+            del blocks[index]
+        index += 1
 
 
 #: A phrase of a headline group set in a grid: Hanzi (the parallel ones,
