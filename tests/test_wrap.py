@@ -1005,6 +1005,18 @@ KICKER_CASES = [
         id="kicker-and-headline-in-one-block",
     ),
     pytest.param(
+        # the kicker's line goes on with the first phrase of what was said
+        # (pdftotext: the headline's second line, wider, in one block with the story)
+        "区，为全市经济发展营造稳定的环境。\n\n王伟在企业家座谈会上强调 打造优势\n提升效能 为全市经济高质量发展贡献更大力量\n"
+        "本报讯（记者刘鲜）4\n月26日，我市召开企业\n家座谈会，市委常委、常\n务副市长王伟出席会议\n并讲话。\n",
+        [
+            "区，为全市经济发展营造稳定的环境。",
+            "王伟在企业家座谈会上强调 打造优势 提升效能 为全市经济高质量发展贡献更大力量",
+            "本报讯（记者刘鲜）4月26日，我市召开企业家座谈会，市委常委、常务副市长王伟出席会议并讲话。",
+        ],
+        id="kicker-line-goes-on-with-a-phrase",
+    ),
+    pytest.param(
         # unchanged: 强调 at the end of a line of running text
         "　　今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用。会议强调\n要坚持问题导向，压实各方责任，确保\n各项任务落到实处，让群众更加满意。\n",
         ["今年以来，我市持续推进民生工程建设，一批项目相继建成投用。会议强调要坚持问题导向，压实各方责任，确保各项任务落到实处，让群众更加满意。"],

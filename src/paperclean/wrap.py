@@ -989,6 +989,11 @@ def _ends_parallel_phrases(lines: list[str], index: int) -> bool:
     return bool(_HAN_PHRASE_RE.fullmatch(first) and _HAN_PHRASE_RE.fullmatch(second) and _HAN_PHRASE_RE.fullmatch(line)) and len(first) == len(second) != len(line)
 
 
+#: A kicker whose verb of saying is followed, on its line, by the first
+#: phrases of what was said (``…调度会上强调 锚定目标``).
+_KICKER_VERB_THEN_PHRASES_RE = regex.compile(KICKER_VERB_RE.pattern.removesuffix(r"\s*$") + r"(?: \p{Han}{2,8})+\s*$")
+
+
 def _kicker_continuations(lines: list[str], starts: set[int]) -> list[int]:
     """The lines that continue a kicker ending in a verb of saying
     (``王伟在企业家座谈会上强调``): what was stressed is the headline under
@@ -1000,11 +1005,14 @@ def _kicker_continuations(lines: list[str], starts: set[int]) -> list[int]:
     [1, 2]
     >>> _kicker_continuations(["王伟在企业家座谈会上强调", "本报讯（记者刘鲜）4月26日，"], {1})
     []
+    >>> _kicker_continuations(["王伟在座谈会上强调 锚定目标", "攻坚克难 努力实现全年目标", "本报讯（记者刘鲜）4月26日，"], {1, 2})
+    [1]
     """
     continuations: list[int] = []
     for index, line in enumerate(lines[:-1]):
         text = line.strip()
-        if (index and index not in starts) or line[:1] in (" ", "\u3000") or not KICKER_VERB_RE.search(text) or not is_headline_text(text):
+        kicker = KICKER_VERB_RE.search(text) or _KICKER_VERB_THEN_PHRASES_RE.search(text)
+        if (index and index not in starts) or line[:1] in (" ", "\u3000") or not kicker or not is_headline_text(text):
             continue
         following = index + 1
         while following < len(lines) and _continues_headline(lines[following]):
