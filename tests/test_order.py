@@ -1978,3 +1978,21 @@ KICKER_BEFORE_CASES = [
 @pytest.mark.parametrize("text, expected", KICKER_BEFORE_CASES)
 def test_a_kicker_read_before_the_paragraph_beside_it(text, expected):
     assert paperclean.clean(text).rstrip("\n").split("\n\n") == expected
+
+
+def test_a_correspondents_title_and_name_gathered_again_go_on_with_the_byline():
+    # pdftotext: `通讯员` in a block of its own, the name read inside the
+    # paragraph beside it; gathered again, title and name are the rest of
+    # the reporter's byline (spec §7)
+    text = (
+        "从细节做起\n\n从问题改起\n\n——沧州补短板强基础推进城市精细化管理\n河北日报记者\n\n王明\n\n通讯员\n\n"
+        "在沧州市区，16条主干\n路穿上“崭新外衣”，总体\n罩面面积150余万平方米，面\n貌焕然一新；市区供热增容\n"
+        "120余万平方米，保障了城市\n供暖“生命线”；雨污分流\n\n李华\n\n改造150.5公里，全省排名\n并列第一……一件件民生实\n事落地生根。\n"
+    )
+    assert paperclean.clean(text).rstrip("\n").split("\n\n") == [
+        "从细节做起 从问题改起",
+        "——沧州补短板强基础推进城市精细化管理",
+        "河北日报记者 王明 通讯员 李华",
+        "在沧州市区，16条主干路穿上“崭新外衣”，总体罩面面积150余万平方米，面貌焕然一新；市区供热增容120余万平方米，"
+        "保障了城市供暖“生命线”；雨污分流改造150.5公里，全省排名并列第一……一件件民生实事落地生根。",
+    ]

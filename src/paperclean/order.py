@@ -986,6 +986,7 @@ MAX_LONE_PHRASE_CHARS = 4
 PHRASE_WINDOW = 2 * SEARCH_WINDOW
 _REPORTER_RE = regex.compile(r"记者")
 _CORRESPONDENT_RE = regex.compile(r"^通讯员\s?\p{Han}")
+_CORRESPONDENT_NAMES_RE = regex.compile(r"通讯员(?: [\p{Han}·]{2,4})+")
 
 
 def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
@@ -1338,12 +1339,21 @@ def _says_what_follows(first: Block, second: Block) -> bool:
 
 
 def _byline_goes_on(first: Block, second: Block) -> bool:
-    """`通讯员 田静云` right after a reporter's byline is the rest of it."""
+    """`通讯员 田静云` right after a reporter's byline is the rest of it
+    (also when its title and name were set apart and gathered again as a
+    headline's phrases: a title and names only).
+
+    >>> _byline_goes_on(Block("河北日报记者 陈凤来", "byline"), Block("通讯员 田静云", "headline"))
+    True
+    >>> _byline_goes_on(Block("河北日报记者 陈凤来", "byline"), Block("通讯员队伍持续壮大", "headline"))
+    False
+    """
+    text = second.text.strip()
     return (
         first.kind == BYLINE
-        and second.kind == BYLINE
+        and (second.kind == BYLINE or (second.kind == HEADLINE and _CORRESPONDENT_NAMES_RE.fullmatch(text) is not None))
         and _REPORTER_RE.search(first.text) is not None
-        and _CORRESPONDENT_RE.match(second.text.strip()) is not None
+        and _CORRESPONDENT_RE.match(text) is not None
     )
 
 
