@@ -978,7 +978,7 @@ def test_a_killed_run_leaves_every_file_old_or_new(tmp_path):
     up, so a ``.paperclean-*.tmp`` may be left (at most one per process);
     the next run cleans the files that are still old."""
     root = str(tmp_path / "tree")
-    count = 80
+    count = 600  # enough that each run is still going when it is killed
     old, new = make_big_tree(root, count)
     assert old != new
     for round_, at_least in enumerate([1, 5]):
@@ -1000,7 +1000,9 @@ def test_ctrl_c_stops_a_run_cleanly(tmp_path):
     """SIGINT (Ctrl-C): exit 130 with one line, every file old or new, no
     temporary file left."""
     root = str(tmp_path / "tree")
-    count = 80
+    # enough files that the run is still going when the signal arrives (a
+    # file takes a few milliseconds: 80 were all done before it, at times)
+    count = 600
     old, new = make_big_tree(root, count)
     inodes = {name: os.stat(os.path.join(root, name)).st_ino for name in os.listdir(root)}
     process = python_m_paperclean("--in-place", root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
