@@ -539,14 +539,20 @@ def test_a_comma_joined_in_cjk_context_is_widened():
 
 # The whole pipeline is not idempotent on every input yet: on a derandomized
 # scan of 5,000 newspaper-like Hypothesis pages (page(), running text,
-# headline lines) a second pass still changed 21, mostly debris: furniture
-# that a moved block leaves near a page edge, a join that a block's changed
-# kind allows only on the second pass.  These are such inputs; the property
-# itself runs on the seeds and the extracted fixtures (test_extracted.py)
-# and on the foundation steps below.
+# headline lines) a second pass still changed 107 (21 at the end of the
+# previous session: the headline-phrase and continuation rules added since
+# make more), mostly debris: headline phrases gathered into a headline that
+# then repeats its neighbour, a join or a lone phrase that the first pass's
+# line geometry ruled out and the second pass, which has only the text,
+# allows; furniture that a moved block leaves near a page edge.  These are
+# such inputs; the property itself runs on the seeds, the hand-made pages
+# and the extracted fixtures (test_extracted.py), and on the foundation
+# steps below.
 KNOWN_SECOND_PASS_CHANGES = [
     pytest.param("\n\n同家四12\n08412\n一\n\n一一 一一\n\n\n\n一一\n\n一一 一一", id="furniture-at-an-edge-after-a-move"),
     pytest.param("即全干相\n\n两取己7，7867：：\n\n…30994）\n九4《究为叫A\n417763 \n 、明运型手干\n在\n\n即全干相", id="join-found-on-a-second-pass"),
+    pytest.param("一一\n\n一一\n\n一一 一一\n\n一一 一一\n\n一一 一一", id="gathered-headline-repeats-its-neighbour"),
+    pytest.param("中强 种亲点 别支今已不京 科技报\n\n,133  \n3616气拉\n去\n\n利局式", id="lone-phrase-gathered-on-a-second-pass"),
 ]
 
 
