@@ -590,7 +590,7 @@ def opens_no_paragraph(text: str, before: str = "") -> bool:
     `before` is the text before the joint.  Only the first words are
     looked at: the test knows nothing of the joint itself.
 
-    >>> opens_no_paragraph("将坚持走和平发展道路，推动构建人类命运共同体。")
+    >>> opens_no_paragraph("将继续加大投入力度，推动全县产业提质增效。")
     True
     >>> opens_no_paragraph("就在这时，一辆救护车开了过来。"), opens_no_paragraph("该局将按照方案推进。")
     (False, False)
@@ -971,7 +971,7 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
 
 #: Most characters (spaces left out) of a headline phrase that an extraction
 #: may set apart from the rest of its headline: a kicker's phrases (`学党史`,
-#: `排查到位`) and a main headline set beside them (`饶阳多措并举锻造过硬队伍`).
+#: `排查到位`) and a main headline set beside them (`某县多措并举建强基层队伍`).
 MAX_PHRASE_CHARS = 16
 #: Longest phrase (characters) whose length tells a parallel phrase: the
 #: phrases of one kicker or couplet headline have the same length (`学党史
@@ -1073,10 +1073,10 @@ def _kickers_brought_to_their_headline(blocks: list[Block], doc: Document) -> No
     it is.
 
     >>> rows = [Block("一批项目相继建成。"), Block("迎新春 助冬奥 防疫情", "headline"), Block("活动中，志愿者走上街头。"),
-    ...         Block("全市开展爱国卫生专项行动", "headline"), Block("本报讯（记者王斌）日前，全市开展专项行动。")]
+    ...         Block("全市开展冬季安全专项行动", "headline"), Block("本报讯（记者王斌）日前，全市开展专项行动。")]
     >>> _kickers_brought_to_their_headline(rows, Document([]))
     >>> [b.text for b in rows]
-    ['一批项目相继建成。', '活动中，志愿者走上街头。', '迎新春 助冬奥 防疫情 全市开展爱国卫生专项行动', '本报讯（记者王斌）日前，全市开展专项行动。']
+    ['一批项目相继建成。', '活动中，志愿者走上街头。', '迎新春 助冬奥 防疫情 全市开展冬季安全专项行动', '本报讯（记者王斌）日前，全市开展专项行动。']
     """
     index = 0
     while index + 2 < len(blocks):
@@ -1690,13 +1690,13 @@ def _bring_earlier_continuation(blocks: list[Block], index: int, doc: Document) 
     ``市容问题…``).  The nearest such paragraph moves.  Returns whether it
     moved anything.
 
-    >>> rows = ["全市开展了专项整治。", "保整治成果不反弹，群众满意。", "各县区已完成整改任务。", "要建立长效机制，确"]
+    >>> rows = ["全市开展了专项整治。", "保工程质量过硬，群众满意。", "各县区已完成整改任务。", "要建立长效机制，确"]
     >>> blocks = [Block(row) for row in rows]
     >>> blocks[3].last_line_share, blocks[1].opens_full_line = 1.0, True
     >>> _bring_earlier_continuation(blocks, 3, Document([]))
     True
     >>> [b.text for b in blocks]
-    ['全市开展了专项整治。', '各县区已完成整改任务。', '要建立长效机制，确', '保整治成果不反弹，群众满意。']
+    ['全市开展了专项整治。', '各县区已完成整改任务。', '要建立长效机制，确', '保工程质量过硬，群众满意。']
     """
     left = blocks[index]
     if not CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE:

@@ -747,7 +747,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             (widths[previous] < PHRASE_LINE_SHARE * column and widths[index] < PHRASE_LINE_SHARE * column)
             # or a subhead of two short lines (set larger than the text, it
             # wraps short of the column), or a short phrase and the headline
-            # it opens (``织密“监测网”`` ``加强应急处置能力``); a line wrapped
+            # it opens (``筑牢“防护墙”`` ``提升基层治理能力``); a line wrapped
             # by its measure is no narrower than the line after it, so a
             # wider line after a longer one is a headline of its own (a
             # headline and its deck)
@@ -869,7 +869,7 @@ def _opens_story(line: str) -> bool:
     return lead is not None and (lead.group().endswith("电") or line[lead.end() : lead.end() + 1] in ("（", "("))
 
 
-#: An interview's subtitle with its dash dropped (``访冀州区委书记张洪涛``):
+#: An interview's subtitle with its dash dropped (``访城东区委书记李建平``):
 #: 访, whose post (a unit and an office) and a name of two to four
 #: characters.  The common titles of office, a general list.
 INTERVIEW_SUBTITLE_RE = regex.compile(
@@ -889,7 +889,7 @@ def _two_headlines(lines: list[str], page_column: int) -> bool:
       the line-break rules moved give a cell of slack, and a phrase of one
       character by the line end is the tail of a phrase the wrap cut); a
       first line shorter than half the column is a short phrase opening its
-      headline (``织密“监测网”`` ``加强应急处置能力``), as in a longer block;
+      headline (``筑牢“防护墙”`` ``提升基层治理能力``), as in a longer block;
     - or the first line ends in parallel phrases of one length
       (``排查到位 维护周到 处理及时``) and the second opens with a phrase of
       another length and is no wrapped tail (it is parallel phrases of its
@@ -897,19 +897,19 @@ def _two_headlines(lines: list[str], page_column: int) -> bool:
       set whole, so the set is complete and the next element of the
       headline group starts;
     - or the second line is an interview's subtitle whose dash was dropped
-      (``访冀州区委书记张洪涛``: 访, the post and the name).
+      (``访城东区委书记李建平``: 访, the post and the name).
 
-    >>> _two_headlines(["挖掘企业技术难题 推动成果转化落地", "我市创新“以赛代评”机制加速优质企业成长"], 32)
+    >>> _two_headlines(["破解企业融资难题 推动项目建设提速", "我市创新“一站办结”机制助力民营企业发展"], 32)
     True
-    >>> _two_headlines(["排查到位 维护周到 处理及时", "市住建局让百姓清洁温暖过冬"], 32)
+    >>> _two_headlines(["排查到位 维护周到 处理及时", "市水务局让群众喝上放心好水"], 32)
     True
-    >>> _two_headlines(["新时代 新作为 新篇章", "增进福祉 补齐短板"], 32), _two_headlines(["涵养底蕴 实战练兵 纾解民忧 饶阳多措", "并举锻造过硬队伍"], 32)
+    >>> _two_headlines(["新时代 新作为 新篇章", "增进福祉 补齐短板"], 32), _two_headlines(["夯实基础 强化担当 纾解民忧 某县多措", "并举建强基层队伍"], 32)
     (True, False)
-    >>> _two_headlines(["涵养底蕴 实战练兵 纾解民", "忧 饶阳多措并举锻造过硬队伍"], 32)
+    >>> _two_headlines(["夯实基础 强化担当 纾解民", "忧 某县多措并举建强基层队伍"], 32)
     False
     >>> _two_headlines(["谱写生态强县建设新篇章", "访临河县委书记李国强"], 32), _two_headlines(["市领导深入企业开展调研", "访问困难职工家庭"], 32)
     (True, False)
-    >>> _two_headlines(["王伟在企业家座谈会上强调", "打造发展新优势 为我市经济高质量发展贡献更大力量"], 32)
+    >>> _two_headlines(["李明在企业家座谈会上强调", "打造发展新优势 为全县产业转型升级注入更强动力"], 32)
     False
     """
     first, second = (line.strip() for line in lines)
@@ -949,9 +949,9 @@ def _is_interview_deck(lines: list[str], index: int) -> bool:
     an indented line follows it.  (A line of running text wrapped to start
     with 访 and end on a name goes on with more running text.)
 
-    >>> _is_interview_deck(["谱写生态湖城建设新篇章", "访冀州区委书记张洪涛", "本报记者"], 1)
+    >>> _is_interview_deck(["谱写城市更新新篇章", "访城东区委书记李建平", "本报记者"], 1)
     True
-    >>> _is_interview_deck(["近日，记者走", "访冀州区委书记张洪涛", "时了解到，该区今年"], 1)
+    >>> _is_interview_deck(["近日，记者走", "访城东区委书记李建平", "时了解到，该区今年"], 1)
     False
     """
     previous = lines[index - 1]
