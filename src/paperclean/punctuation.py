@@ -58,6 +58,18 @@ def _in_context(pattern: str) -> regex.Pattern:
     return regex.compile(pattern + _IN_CONTEXT, regex.V1)
 
 
+#: Characters of transliterated foreign names (Xinhua's name tables use a
+#: few hundred): a ``.`` between two of them may be the name's middle dot
+#: (``卡尔.马克思``), so it stays.
+TRANSLITERATION_CHARS = (
+    "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法范菲费芬"
+    "丰弗伏福盖甘冈高戈哥格古瓜哈海汉豪赫黑亨胡华霍基吉加嘉贾杰捷金卡凯坎康考柯科克肯"
+    "库奎拉莱赖兰朗劳勒雷蕾里莉利丽连林琳留龙隆卢鲁路伦罗洛吕马玛迈麦曼梅蒙米敏明摩莫"
+    "姆穆纳娜奈南内妮尼宁纽努诺欧帕潘佩彭皮珀普齐奇恰乔琼丘萨塞赛桑瑟森沙莎善舍什史舒"
+    "斯丝松苏索塔泰坦汤唐特提汀通图托瓦万威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤于"
+    "约泽扎詹珍朱兹佐吐勃策茨迭俄贡圭季夸列柳涅契切热若绍施叶茹祖澳菈娅黛"
+)
+
 # The passes for everything but brackets (which are paired first): (a string
 # the text must hold for the pass to run, the pattern, its replacement).  One
 # pass per mark with a plain replacement is several times faster than one
@@ -84,29 +96,21 @@ _WIDEN_PASSES = [
         ),
         "。",
     ),
+    # a full stop between two Hanzi (closing and opening marks may stand
+    # between): mid-block it ends a sentence (``开幕.政府工作报告``) unless it
+    # stands between two characters of a transliterated name, or after a
+    # list number
+    (
+        ".",
+        regex.compile(
+            rf"(?<=[{HAN}][”’)）」』》〉】〕]?)\.(?=[“‘(（「『《〈【〔]?[{HAN}])"
+            rf"(?<!(?:^|[\s\p{{P}}])[一二三四五六七八九十]{{1,3}}\.)"
+            rf"(?<![{TRANSLITERATION_CHARS}]\.(?=[{TRANSLITERATION_CHARS}]))",
+            regex.V1,
+        ),
+        "。",
+    ),
 ]
-
-#: Characters of transliterated foreign names (Xinhua's name tables use a
-#: few hundred): a ``.`` between two of them may be the name's middle dot
-#: (``卡尔.马克思``), so it stays.
-TRANSLITERATION_CHARS = (
-    "阿埃艾爱安奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法范菲费芬"
-    "丰弗伏福盖甘冈高戈哥格古瓜哈海汉豪赫黑亨胡华霍基吉加嘉贾杰捷金卡凯坎康考柯科克肯"
-    "库奎拉莱赖兰朗劳勒雷蕾里莉利丽连林琳留龙隆卢鲁路伦罗洛吕马玛迈麦曼梅蒙米敏明摩莫"
-    "姆穆纳娜奈南内妮尼宁纽努诺欧帕潘佩彭皮珀普齐奇恰乔琼丘萨塞赛桑瑟森沙莎善舍什史"
-    "舒斯丝松苏索塔泰坦汤唐特提汀通图托瓦万威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤"
-    "于约泽扎詹珍朱兹佐吐勃策茨迭俄贡圭季夸列柳涅契切热若绍施叶茹祖澳蒂菈娅黛妮"
-)
-# a ``.`` between two Hanzi (closing and opening marks may stand between):
-# mid-block it ends a sentence (``开幕.政府工作报告``) unless it stands
-# between two characters of a transliterated name, or after a list number
-_FULL_STOP_BETWEEN_HANZI_RE = regex.compile(
-    rf"(?<=[{HAN}][”’)）」』》〉】〕]?)\.(?=[“‘(（「『《〈【〔]?[{HAN}])"
-    rf"(?<!(?:^|[\s\p{{P}}])[一二三四五六七八九十]{{1,3}}\.)"
-    rf"(?<![{TRANSLITERATION_CHARS}]\.(?=[{TRANSLITERATION_CHARS}]))",
-    regex.V1,
-)
-_WIDEN_PASSES.append((".", _FULL_STOP_BETWEEN_HANZI_RE, "。"))
 
 _BRACKET_RE = regex.compile(r"[()（）]")
 _NOT_SKIP_RE = regex.compile(rf"[^{_SKIP}]", regex.V1)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import regex
-
 from .document import Document
 
 
@@ -46,19 +44,6 @@ def traditional_chars() -> frozenset[str]:
         return frozenset()
     chars = {line.split("\t", 1)[0] for line in lines if "\t" in line}
     return frozenset(char for char in chars if len(char) == 1)
-
-
-@lru_cache(maxsize=None)
-def traditional_chars_re() -> regex.Pattern:
-    """A pattern that finds one of :func:`traditional_chars`.
-
-    >>> bool(traditional_chars_re().search("新一輪措施")), bool(traditional_chars_re().search("新一轮措施"))
-    (True, False)
-    """
-    chars = traditional_chars()
-    if not chars:
-        return regex.compile(r"[^\s\S]")
-    return regex.compile("[" + "".join(regex.escape(char) for char in sorted(chars)) + "]")
 
 
 def to_traditional(text: str) -> str:

@@ -106,8 +106,6 @@ INTERLEAVED_WINDOW = 8
 _LATIN_END_RE = regex.compile(r"(?r)[A-Za-z][A-Za-z0-9]*[.,;:!?)'\"]?$")
 _LATIN_START_RE = regex.compile(r"[A-Za-z(\"']")
 _HYPHEN_END_RE = regex.compile(r"(?r)[a-z]-$")
-#: A line that opens with a numbered caption marker (``图①：``, ``图2：``)
-#: starts a caption: a sentence never wraps to put ``图①：`` at a line start.
 #: Characters whose printed width depends on the font: half-width
 #: characters and curly quotes.
 _UNSURE_WIDTH_RE = regex.compile(r"[\x21-\x7e“”‘’]")
@@ -134,6 +132,8 @@ _CLAUSE_MARK_RE = regex.compile(r"[，。、；：！？,;:!?]")
 #: A phrase of a headline set one per line: Hanzi only.
 _HAN_PHRASE_RE = regex.compile(r"\p{Han}{2,8}")
 _PHOTO_SAYS_LAST_RE = regex.compile(r"(?:^|[。！？]\s*)(?:图为|图片为)[^。！？]*$")
+#: A line that opens with a numbered caption marker (``图①：``, ``图2：``)
+#: starts a caption: a sentence never wraps to put ``图①：`` at a line start.
 _NUMBERED_CAPTION_RE = regex.compile(r"[ \u3000]*图(?:[①-⑳]|\d{1,2})\s*[:：]")
 
 
