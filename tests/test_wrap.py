@@ -1243,6 +1243,109 @@ def test_two_headlines_in_one_box(box, expected):
     assert [block.text for block in doc.blocks[1:-1]] == expected
 
 
+# --- a headline and its deck over the story, in one block (spec §2) ---------
+# `pdftotext` puts a headline, its deck and the story's first lines in one
+# block when their sizes make the lines close.  The deck set wider than its
+# headline (a line wrapped by its measure is no narrower than the line after
+# it) is a headline of its own when the story starts right under it (a
+# dateline or a byline): that line shows the headline group ends there.
+
+_STORY = "本报讯（记者王斌）近日，记者从市财政\n局获悉，该市出台多项扶持措施，助力\n企业纾困发展，激发市场主体活力。"
+
+HEADLINE_PAIR_OVER_STORY_CASES = [
+    pytest.param(
+        "我市出台多项扶持小微企业发展措施\n小微企业首次贷款可享最高30万元贴息\n" + _STORY,
+        ["我市出台多项扶持小微企业发展措施", "小微企业首次贷款可享最高30万元贴息", _STORY],
+        id="a-deck-wider-than-its-headline-over-a-dateline",
+    ),
+    pytest.param(
+        "我市出台多项扶持小微企业发展措施\n小微企业首次贷款可享最高30万元贴息\n本报记者 王斌\n" + _STORY,
+        ["我市出台多项扶持小微企业发展措施", "小微企业首次贷款可享最高30万元贴息", "本报记者 王斌", _STORY],
+        id="a-deck-wider-than-its-headline-over-a-byline",
+    ),
+    pytest.param(
+        # the first line is the wider: one headline wrapped by its measure
+        "全市上下凝心聚力加快推进城乡供水一体化\n工程建设\n" + _STORY,
+        ["全市上下凝心聚力加快推进城乡供水一体化\n工程建设", _STORY],
+        id="unchanged-a-headline-wrapped-by-its-measure",
+    ),
+    pytest.param(
+        # lines of one width: nothing tells a wrap from a deck
+        "全面推进城乡环境整治\n持续改善群众居住条件\n" + _STORY,
+        ["全面推进城乡环境整治\n持续改善群众居住条件", _STORY],
+        id="unchanged-lines-of-one-width",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINE_PAIR_OVER_STORY_CASES)
+def test_headline_pair_over_the_story(text, expected):
+    doc = split_blocks(parse(f"{_BOX_ABOVE}\n\n{text}\n\n{_BOX_BELOW}"), Config())
+    assert [block.text for block in doc.blocks[1:-1]] == expected
+
+
+# Without a dateline or byline under them, two lines at a block's top may be
+# a paragraph's first lines whose indent the extractor dropped (the second
+# is the wider by the indent): they stay one paragraph.
+PARAGRAPH_START_CASES = [
+    pytest.param(
+        "为加快我市科技计划项目管理\n改革市科学技术局探索建立多项新机制\n搭建技术供需双方对接交流平台促进\n成果转化落地见效。",
+        ["为加快我市科技计划项目管理改革市科学技术局探索建立多项新机制搭建技术供需双方对接交流平台促进成果转化落地见效。"],
+        id="unchanged-a-paragraph-whose-indent-was-dropped",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARAGRAPH_START_CASES)
+def test_paragraph_start_is_no_headline_pair(text, expected):
+    from paperclean import clean
+
+    assert clean(f"{text}\n").rstrip("\n").split("\n\n") == expected
+
+
+# --- a caption box that is a block of its own (spec §5, §7) -------------------
+# `pdftotext` sets a photo's caption box apart as a block: its lines are as
+# wide as each other (the box's measure), but the line-break rules may leave
+# one a character short.  Such a line is no full line of a column above a
+# box: the whole block up to the credit is the caption, kept out of the
+# sentence that the box interrupted (joined around it, spec §5).
+
+_CAPTION_BOX_LINES = [
+    "昨日，市园林局组织志愿者在滨湖公",
+    "园开展义务植树活动，栽种银杏、国",
+    "槐等树木，为城市增添一抹新绿，志",
+    "愿者们分工协作，挖坑、扶苗、填",  # a character short
+    "土、浇水，干劲十足。图为志愿者在",
+    "公园东侧的绿地上栽种一棵棵小银杏",
+    "树，一旁的小学生们在帮忙扶起小树",
+    "苗",
+]
+_CAPTION_BOX_TEXT = "".join(_CAPTION_BOX_LINES)
+
+
+def test_caption_box_with_a_line_a_character_short():
+    from paperclean import clean
+
+    text = (
+        "　　今年以来，我市持续推进民生工程建设，一批\n项目相继建成投用，群众的获得感、幸福感和安全\n感明显增强，城市面貌焕然一新，市民纷纷\n\n"
+        + "\n".join(_CAPTION_BOX_LINES)
+        + "\n王晓东 摄\n\n点赞。各县区也纷纷行动起来。\n"
+    )
+    assert clean(text).rstrip("\n").split("\n\n") == [
+        "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感、幸福感和安全感明显增强，城市面貌焕然一新，市民纷纷点赞。各县区也纷纷行动起来。",
+        _CAPTION_BOX_TEXT,
+        "王晓东 摄",
+    ]
+
+
+def test_caption_box_narrower_than_the_column_still_found():
+    # unchanged: a box two cells narrower than the full lines above it
+    column = ["　　今年以来，我市持续推进民生工程建设，一批", "项目相继建成投用，群众的获得感、幸福感和", "安全感明显增强，城市面貌焕然一新，市民纷"]
+    box = ["昨日，市园林局组织志愿者在滨湖公园开", "展义务植树活动。图为志愿者在公园东侧", "栽种树苗。"]
+    doc = split_blocks(parse("\n".join(column + box + ["王晓东 摄"])), Config())
+    assert [(block.kind, block.text) for block in doc.blocks][-2:] == [(CAPTION, "\n".join(box)), (CREDIT, "王晓东 摄")]
+
+
 # --- an interview's deck, and a subhead over a quotation (spec §2) ------------
 # A headline and the deck of its interview (`访…` whom, by office and name)
 # on consecutive lines are two headlines; a subhead over a paragraph whose

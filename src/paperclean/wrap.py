@@ -832,6 +832,7 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
             or bylines[index]  # a byline is never a phrase of a headline
             or bylines[previous]
             or (first_line and _is_interview_deck(lines, index))
+            or (first_line and _headline_pair_over_story(lines, index, column))
             or titled[index]
             or (previous >= 1 and titled[previous - 1])
         ):
@@ -940,6 +941,29 @@ def _two_headlines(lines: list[str], page_column: int) -> bool:
     # no narrower than the first (a line wrapped by its measure is the wider)
     next_parallel = len(next_phrases) >= 2 and all(_HAN_PHRASE_RE.fullmatch(phrase) and len(phrase) == len(next_phrases[0]) for phrase in next_phrases)
     return next_parallel or second_width + _unsure_cells(second) >= first_width
+
+
+def _headline_pair_over_story(lines: list[str], index: int, column: int) -> bool:
+    """Lines `index - 1` and `index` are two headlines (:func:`_two_headlines`:
+    a headline and its deck, told by the deck set wider than a wrapped
+    line could be) and the story starts under them: the next line opens it
+    with a dateline (``本报讯（记者…）``) or is its byline.  The line under
+    the pair shows that the headline group ends there, as the end of a
+    two-line box does; without it, two lines at a block's top may be a
+    paragraph's first lines (its indent dropped, the second line is the
+    wider).
+
+    >>> lines = ["我市出台多项扶持小微企业发展措施", "小微企业首次贷款可享最高30万元贴息", "本报讯（记者王斌）近日，记者从市财", "政局获悉，该市出台多项扶持措施，"]
+    >>> _headline_pair_over_story(lines, 1, 40)
+    True
+    >>> _headline_pair_over_story(["为加快我市科技计划项目管理", "改革市科学技术局探索建立多项新机制", "搭建技术供需双方对接交流平台"], 1, 30)
+    False
+    """
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return (
+        (_opens_story(following) or _is_byline_line(following) or REPORTER_TITLE_RE.fullmatch(following) is not None)
+        and _two_headlines(lines[index - 1 : index + 1], column)
+    )
 
 
 def _is_interview_deck(lines: list[str], index: int) -> bool:
@@ -1185,7 +1209,16 @@ def _caption_run_start(lines: list[str], widths: list[int], credit: int) -> int:
 def _is_caption_run(lines: list[str], widths: list[int], first: int, line: int, credit: int, misfit: int) -> bool:
     """Lines `first` to `line` (then the credit) are a caption box: more than
     one line, none indented, under a full line of the column that differs
-    from the box by more than `misfit` cells."""
+    from the box by more than `misfit` cells, as the column above it does
+    (a full line may be a character short where the line-break rules moved
+    one: the widest of the lines above whose width is sure is the column).
+
+    >>> lines = ["本"] * 9 + ["某某 摄"]
+    >>> _is_caption_run(lines, [36, 34, 34, 34, 32, 34, 34, 34, 2, 6], 5, 7, 9, 1)
+    False
+    >>> _is_caption_run(lines, [32, 32, 32, 32, 32, 34, 34, 34, 2, 6], 5, 7, 9, 1)
+    True
+    """
     above = first - 1
     return not (
         first == line  # one line is no run
@@ -1193,6 +1226,7 @@ def _is_caption_run(lines: list[str], widths: list[int], first: int, line: int, 
         or any(text[:1] in (" ", "\u3000") for text in lines[first + 1 : credit])
         or above < 1
         or abs(widths[above] - widths[line]) <= misfit
+        or abs(_widest_sure(lines[max(0, above - 3) : above + 1], widths[max(0, above - 3) : above + 1], widths[above]) - widths[line]) <= misfit
         # the line above is a full line of its column (as wide as the widest
         # of the lines before it that hold no character of unsure width),
         # not a headline or a paragraph's last line
@@ -1200,11 +1234,11 @@ def _is_caption_run(lines: list[str], widths: list[int], first: int, line: int, 
     )
 
 
-def _widest_sure(lines: list[str], widths: list[int]) -> int:
-    """The widest of `lines` that hold no character of unsure width (of all
-    of them when each holds one)."""
+def _widest_sure(lines: list[str], widths: list[int], default: int | None = None) -> int:
+    """The widest of `lines` that hold no character of unsure width (when
+    each holds one: `default`, or the widest of them all)."""
     sure = [width for line, width in zip(lines, widths) if not _UNSURE_WIDTH_RE.search(line)]
-    return max(sure or widths)
+    return max(sure) if sure else (max(widths) if default is None else default)
 
 
 def typical_column(blocks: list[Block]) -> int:
