@@ -1346,6 +1346,28 @@ def test_caption_box_narrower_than_the_column_still_found():
     assert [(block.kind, block.text) for block in doc.blocks][-2:] == [(CAPTION, "\n".join(box)), (CREDIT, "王晓东 摄")]
 
 
+# --- a headline after a jump line (spec §2, §5) -------------------------------
+# A jump line (`（下转A5版）`) ends its block: nothing after it continues that
+# block.  A headline at the top of the next page that is wider than the
+# column and holds commas is no paragraph the extractor left unwrapped: it
+# stands between the jumped block and a paragraph start (a first line short
+# by its indent), so it stays a headline and the paragraph is not glued to it.
+
+_JUMPED = ["今年，城东新区计划实施重点项目建", "设，总投资超过十亿元。其中，滨河", "公园改造提升工程将坑塘水系连通，", "规划了亲水步道、林荫广场和儿童乐", "园等多个功能区，建成后将成为市民"]
+_STORY_AFTER_JUMP = ["社区食堂开门迎客，一荤两素只", "要十元……近日，东关社区居民在家", "门口吃上了热乎乎的饭菜，老人们纷", "纷点赞。"]
+
+
+def test_headline_after_a_jump_line_stays_a_headline():
+    from paperclean import clean
+
+    text = "\n".join(_JUMPED) + "\n（下转A5版）\n\n守住群众冷暖，紧盯急难愁盼，办好“家门口”实事\n" + "\n".join(_STORY_AFTER_JUMP) + "\n"
+    assert clean(text).rstrip("\n").split("\n\n") == [
+        "".join(_JUMPED),
+        "守住群众冷暖，紧盯急难愁盼，办好“家门口”实事",
+        "".join(_STORY_AFTER_JUMP),
+    ]
+
+
 # --- an interview's deck, and a subhead over a quotation (spec §2) ------------
 # A headline and the deck of its interview (`访…` whom, by office and name)
 # on consecutive lines are two headlines; a subhead over a paragraph whose

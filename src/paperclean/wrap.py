@@ -590,7 +590,7 @@ def _is_caption_start(block: Block) -> bool:
 
 def _stands_alone(blocks: list[Block], index: int, column: int) -> bool:
     """A one-line block between the end of a sentence (or the start of the
-    text) and a paragraph start (an indented line, or a first line short by
+    text, or a block that a jump line ended) and a paragraph start (an indented line, or a first line short by
     an indent before a full one) or a subtitle: nothing before it was cut
     and nothing after it continues it, so it is a line of its own, however
     wide (a headline set in a column's width)."""
@@ -598,7 +598,9 @@ def _stands_alone(blocks: list[Block], index: int, column: int) -> bool:
     if "\n" in block.text or block.text[:1] in (" ", "\u3000") or index + 1 >= len(blocks):
         return False
     before = blocks[index - 1] if index else None
-    starts_fresh = before is None or ends_sentence(before.text) or before.kind not in (PARAGRAPH, TABLE)
+    # a block that a jump line ended goes on on another page: nothing after
+    # it continues it (spec §5)
+    starts_fresh = before is None or ends_sentence(before.text) or before.kind not in (PARAGRAPH, TABLE) or before.continued
     after = blocks[index + 1].lines
     indented = after[0][:1] in (" ", "\u3000") and blocks[index + 1].kind == PARAGRAPH
     short_by_indent = (
