@@ -1368,6 +1368,40 @@ def test_headline_after_a_jump_line_stays_a_headline():
     ]
 
 
+# --- a headline over a first line that ends in an ellipsis (spec §2) ----------
+# Under a headline line of its own, a paragraph's first line short by its
+# indent opens the paragraph even when it ends in an ellipsis: an ellipsis
+# stands mid-paragraph (``扫码、填表、上传、办结……`` then ``2024年3月，…``).
+
+_ABOVE_SUBHEAD = "全市各部门协同发力，城市面貌焕然一新。"
+
+SUBHEAD_OVER_ELLIPSIS_CASES = [
+    pytest.param(
+        ["数字化赋能提速，城市服务更贴心", "扫码、填表、上传、办结……", "2024年3月，市政务服务中心上线", "“一网通办”平台，群众办事不再来回", "跑腿，满意度大幅提升。"],
+        [
+            "数字化赋能提速，城市服务更贴心",
+            "扫码、填表、上传、办结……2024年3月，市政务服务中心上线“一网通办”平台，群众办事不再来回跑腿，满意度大幅提升。",
+        ],
+        id="headline-over-a-first-line-ending-in-an-ellipsis",
+    ),
+    pytest.param(
+        # unchanged: an indented first line is no headline; the short line
+        # under it that ends in an ellipsis ends the paragraph, as before
+        ["　　走进城东新区，处处可见忙碌的", "身影：扫码、填表、上传……", "2024年3月，市政务服务中心上线", "“一网通办”平台，群众办事不再来回", "跑腿，满意度大幅提升。"],
+        ["走进城东新区，处处可见忙碌的身影：扫码、填表、上传……", "2024年3月，市政务服务中心上线“一网通办”平台，群众办事不再来回跑腿，满意度大幅提升。"],
+        id="unchanged-an-indented-first-line",
+    ),
+]
+
+
+@pytest.mark.parametrize("lines, expected", SUBHEAD_OVER_ELLIPSIS_CASES)
+def test_headline_over_a_first_line_ending_in_an_ellipsis(lines, expected):
+    from paperclean import clean
+
+    text = _ABOVE_SUBHEAD + "\n\n" + "\n".join(lines) + "\n"
+    assert clean(text).rstrip("\n").split("\n\n") == [_ABOVE_SUBHEAD, *expected]
+
+
 # --- an interview's deck, and a subhead over a quotation (spec §2) ------------
 # A headline and the deck of its interview (`访…` whom, by office and name)
 # on consecutive lines are two headlines; a subhead over a paragraph whose

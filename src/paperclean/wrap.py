@@ -784,7 +784,9 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
                     and not _UNSURE_WIDTH_RE.search(_BOUNDED_WIDTH_RE.sub("", lines[index]))
                 )
             )
-            and not ends[index]
+            # under a headline, a first line may end in an ellipsis, which
+            # stands mid-paragraph (``起飞、盘旋、巡查……`` ``2024年3月，…``)
+            and (not ends[index] or (not ends[previous] and lines[index].rstrip().endswith("…")))
             # against the column around, or the paragraph's own when it differs
             # (the lines around may mix two articles' columns)
             and (_short_by_indent(widths, lines, index, column) or _short_by_indent(widths, lines, index, _paragraph_column(widths, lines, index, column)))
