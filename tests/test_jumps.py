@@ -287,11 +287,23 @@ def test_text_before_a_to_jump_is_marked_continued():
     assert doc.blocks[0].continued
 
 
-def test_text_before_a_from_jump_is_an_article_edge():
+def test_text_after_a_from_jump_is_an_article_edge():
     # `…493万元，撬` + `（上接A7版）` + `景县殡仪馆…`: the text after the jump line
-    # continues another article, so nothing is joined across it (spec §5).
+    # resumes another article, so nothing is joined across it (spec §5); the
+    # text before it is not continued on another page: its rest may follow
+    # further down (an extractor may set the resumed article between the
+    # columns of the one before).
     doc = remove_jump_lines(Document([Block("全市共投入资金493万元，撬"), Block("（上接A7版）\n景县殡仪馆开通了网上祭扫。")]), None)
-    assert [(block.text, block.continued) for block in doc.blocks] == [
-        ("全市共投入资金493万元，撬", True),
-        ("景县殡仪馆开通了网上祭扫。", False),
+    assert [(block.text, block.continued, block.resumed) for block in doc.blocks] == [
+        ("全市共投入资金493万元，撬", False, False),
+        ("景县殡仪馆开通了网上祭扫。", False, True),
     ]
+    # the jump line alone at a block's end: the next block resumes the article
+    doc = remove_jump_lines(Document([Block("全市共投入资金493万元，撬\n（上接A7版）"), Block("景县殡仪馆开通了网上祭扫。")]), None)
+    assert [(block.text, block.continued, block.resumed) for block in doc.blocks] == [
+        ("全市共投入资金493万元，撬", False, False),
+        ("景县殡仪馆开通了网上祭扫。", False, True),
+    ]
+    # a `下转` line still ends its article: the text before it is continued
+    doc = remove_jump_lines(Document([Block("全市共投入资金493万元，撬\n（下转A7版）"), Block("景县殡仪馆开通了网上祭扫。")]), None)
+    assert [(block.continued, block.resumed) for block in doc.blocks] == [(True, False), (False, False)]

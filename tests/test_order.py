@@ -1996,3 +1996,73 @@ def test_a_correspondents_title_and_name_gathered_again_go_on_with_the_byline():
         "在沧州市区，16条主干路穿上“崭新外衣”，总体罩面面积150余万平方米，面貌焕然一新；市区供热增容120余万平方米，"
         "保障了城市供暖“生命线”；雨污分流改造150.5公里，全省排名并列第一……一件件民生实事落地生根。",
     ]
+
+
+# --- an article resumed from another page between the columns of another ----
+# pdftotext may set a continued article (`（上接A3版）…`) between the column
+# pieces of the article before it.  The resumed text continues nothing
+# before it, and the unfinished paragraph before the jump line is not
+# continued on another page: its rest follows further down (spec §5).
+
+_RESUMED_A1 = ["城东新区今年计划实施重点项目", "建设，总投资超过十亿元。其中，", "滨河公园改造工程将于11月"]
+_RESUMED_B1 = ["东关社区新建了一座老年食堂，每", "天中午为辖区六十岁以"]
+_RESUMED_A2 = ["15日正式开工，建成后将成为", "市民休闲健身的好去处。"]
+_RESUMED_B2 = ["上老人提供午餐，受到居民欢迎。"]
+_RESUMED_CLEAN = [
+    "城东新区今年计划实施重点项目建设，总投资超过十亿元。其中，滨河公园改造工程将于11月15日正式开工，建成后将成为市民休闲健身的好去处。",
+    "东关社区新建了一座老年食堂，每天中午为辖区六十岁以上老人提供午餐，受到居民欢迎。",
+]
+
+
+def _interleaved_with_resumed(before: str = "") -> str:
+    return (
+        before
+        + "\n".join(_RESUMED_A1)
+        + "\n\n（上接A3版）\n"
+        + "\n".join(_RESUMED_B1)
+        + "\n\n"
+        + "\n".join(_RESUMED_A2)
+        + "\n\n"
+        + "\n".join(_RESUMED_B2)
+        + "\n"
+    )
+
+
+def test_resumed_article_between_the_columns_of_another():
+    from paperclean import clean
+
+    assert clean(_interleaved_with_resumed()).rstrip("\n").split("\n\n") == _RESUMED_CLEAN
+
+
+def test_resumed_article_after_a_paragraph_from_the_page_before():
+    # the paragraph began on the page before: its rest is looked for on the
+    # page where its last piece stands
+    from paperclean import clean
+
+    page_one = ["市住建局持续推进老旧小区改造工", "作，今年计划改造小区四十个，惠", "及居民一万余户。与此同时，城东"]
+    page_two = ["新区今年计划实施重点项目建设，", "总投资超过十亿元。其中，滨河公", "园改造工程将于11月"]
+    text = (
+        "\n".join(page_one)
+        + "\n\f"
+        + "\n".join(page_two)
+        + "\n\n（上接A3版）\n"
+        + "\n".join(_RESUMED_B1)
+        + "\n\n"
+        + "\n".join(_RESUMED_A2)
+        + "\n\n"
+        + "\n".join(_RESUMED_B2)
+        + "\n"
+    )
+    assert clean(text).rstrip("\n").split("\n\n") == [
+        "".join(page_one + page_two) + "".join(_RESUMED_A2),
+        _RESUMED_CLEAN[1],
+    ]
+
+
+def test_resumed_article_joins_nothing_before_it():
+    # unchanged: `…将于11月` + `（上接A3版）` + `15日…`: the text after the jump
+    # line resumes another article; it is not joined, however well it reads on
+    from paperclean import clean
+
+    text = "\n".join(_RESUMED_A1) + "\n（上接A3版）\n" + "\n".join(_RESUMED_A2) + "\n"
+    assert clean(text).rstrip("\n").split("\n\n") == ["".join(_RESUMED_A1), "".join(_RESUMED_A2)]

@@ -70,6 +70,12 @@ class Block:
     #: where reading order may put a fragment back (spec §5).  Each counts the
     #: Hanzi before it, which the steps between leave as they are.
     wrap_gaps: tuple[int, ...] = ()
+    #: a jump line from another page (``上接A4版``) opened this block: it
+    #: resumes an article from there, so nothing before it continues into it
+    resumed: bool = False
+    #: the page its last line is on, when reading order joined to it a
+    #: paragraph piece from a later page (None: `page`)
+    end_page: int | None = None
 
     @property
     def lines(self) -> list[str]:

@@ -309,11 +309,14 @@ def _strip_block(doc: Document, index: int, block: Block, keep: bool, found: lis
     current_offset = 0
     line_offset = 0
     changed = False
-    pending: dict = {"parts": set(), "previous": False}
+    pending: dict = {"parts": set(), "previous": False, "resumed": set(), "resume_next": block.resumed}
 
     def flush(next_offset: int) -> None:
         nonlocal current, current_offset
         if current:
+            if pending["resume_next"]:
+                pending["resumed"].add(len(parts))
+                pending["resume_next"] = False
             parts.append((current_offset, current, block.kind))
         current, current_offset = [], next_offset
 
@@ -340,15 +343,26 @@ def _strip_block(doc: Document, index: int, block: Block, keep: bool, found: lis
         goes_on = last[2]["direction"] == "to"
         if alone:
             # a jump line on its own is an article edge, either way: the
-            # text before it is not continued by the text after it (§5)
+            # text before it is not continued by the text after it (§5).
+            # With `下转` the text before goes on on another page; `上接`
+            # resumes an article from another page in the text after it,
+            # while the text before may still go on further down (an
+            # extractor may set the resumed article between the columns of
+            # the one before)
             flush(line_offset)
-            _mark_continued(parts, pending)
+            if goes_on:
+                _mark_continued(parts, pending)
+            else:
+                pending["resume_next"] = True
             if keep:
                 parts.append((line_offset, [line], JUMP))
         else:
             if at_start:
                 flush(line_offset)
-                _mark_continued(parts, pending)
+                if goes_on:
+                    _mark_continued(parts, pending)
+                else:
+                    pending["resume_next"] = True
             if not current:
                 current_offset = line_offset
             current.append(line if keep else new_line)
@@ -363,16 +377,21 @@ def _strip_block(doc: Document, index: int, block: Block, keep: bool, found: lis
     pieces = [Block("\n".join(lines), kind, block.page, block.start + offset) for offset, lines, kind in parts]
     for number in pending["parts"]:
         pieces[number].continued = True
+    for number in pending["resumed"]:
+        pieces[number].resumed = True
     if pending["previous"] and index > 0:
         doc.blocks[index - 1].continued = True  # the jump line opened this block
+    if pending["resume_next"] and index + 1 < len(doc.blocks):
+        doc.blocks[index + 1].resumed = True  # the jump line ended this block
     return pieces
 
 
 def _mark_continued(parts: list, pending: dict) -> None:
-    """The text just before a jump line is an article edge (with `下转` it
-    goes on on another page; before `上接` another article resumes): mark the
-    part that ends there (or, if none, the block before) as continued, so
-    that nothing is joined after it."""
+    """The text just before a `下转` jump line goes on on another page: mark
+    the part that ends there (or, if none, the block before) as continued,
+    so that nothing is joined after it.  (After an `上接` line, the text that
+    follows is marked as resumed instead: nothing before it continues into
+    it.)"""
     for number in range(len(parts) - 1, -1, -1):
         if parts[number][2] != JUMP:
             pending["parts"].add(number)

@@ -805,8 +805,8 @@ def _accepts(left: Block, right: Block, score: int) -> bool:
     A dateline opens an article."""
     if right.kind == CAPTION or left.kind == CAPTION:  # a caption goes on only in the rest of it
         return left.kind in (CAPTION, PARAGRAPH) and right.kind == CAPTION and score >= WORD
-    if right.kind not in JOINABLE or opens_with_dateline(right.text):
-        return False
+    if right.kind not in JOINABLE or opens_with_dateline(right.text) or right.resumed:
+        return False  # a dateline opens an article; `上接…` resumed one from another page
     if right.kind == HEADLINE:
         return score >= WORD and " " not in right.text.strip()  # phrase spaces: a real headline
     if left.kind == HEADLINE:  # only a headline-shaped paragraph piece gets here
@@ -881,6 +881,7 @@ def restore_reading_order(doc: Document, config) -> Document:
             doc.record("restore_reading_order", index, len(left.text), "", right.text[:20], f"joined across a break (evidence {score})")
             left.text = _rejoined(join_lines([left.text, right.text]), config)
             left.continued, left.last_line_share = right.continued, right.last_line_share
+            left.end_page = _end_page(right)
             # the interruptions now follow the joined paragraph; look at the
             # same block again, which may still be unfinished
             blocks[index + 1 : following + 1] = interruptions
@@ -953,7 +954,7 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
             continue
         block = blocks[candidate]
         text = block.text.strip()
-        if block.kind not in JOINABLE or not _CONTENT_RE.search(text) or opens_with_dateline(text):
+        if block.kind not in JOINABLE or not _CONTENT_RE.search(text) or opens_with_dateline(text) or block.resumed:
             continue  # only punctuation (`。。。`) is no piece of a sentence; a dateline opens an article
         if block.kind == HEADLINE and (" " in text or not has_running_commas(text)):
             continue  # a real headline (phrase spaces, no running-text commas)
@@ -1437,7 +1438,7 @@ def _loose_piece(blocks: list[Block], candidate: int) -> bool:
     continues."""
     block = blocks[candidate]
     text = block.text.strip()
-    if block.kind not in JOINABLE or len(text) > MAX_FRAGMENT_CHARS or block.continued:
+    if block.kind not in JOINABLE or len(text) > MAX_FRAGMENT_CHARS or block.continued or block.resumed:
         return False
     if _SENTENCE_END_RE.search(text) or PHRASE_GAP_RE.search(text) or " " in text:
         return False  # it holds a sentence of its own, or it is a real headline
@@ -1586,10 +1587,17 @@ def _repeats(pair: tuple[str, str], other: tuple[str, str]) -> bool:
 DISTANT_WINDOW = 30
 
 
+def _end_page(block: Block) -> int:
+    """The page of the last line of `block` (it may have been joined to a
+    piece from the next page)."""
+    return block.page if block.end_page is None else block.end_page
+
+
 def _breaks_off(left: Block, right: Block) -> bool:
     """`right` plainly does not go on from `left`: it is no paragraph, it is
-    on another page, or it opens a sentence."""
-    return right.kind != PARAGRAPH or right.page != left.page or opens_sentence(right.text)
+    on another page, it resumes an article from another page, or it opens a
+    sentence."""
+    return right.kind != PARAGRAPH or right.page != _end_page(left) or right.resumed or opens_sentence(right.text)
 
 
 def _bring_distant_continuation(blocks: list[Block], index: int, following: int, doc: Document) -> bool:
@@ -1630,7 +1638,7 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
     past_headline = False
     for candidate in range(following + 1, end):
         block = blocks[candidate]
-        if block.page != left.page or opens_with_dateline(block.text) or block.kind == SUBTITLE:
+        if block.page != _end_page(left) or opens_with_dateline(block.text) or block.kind == SUBTITLE:
             return False  # another page, or another article
         past_headline = past_headline or (blocks[candidate - 1].kind == HEADLINE and not _headline_piece(blocks[candidate - 1]))
         if block.kind != PARAGRAPH:
@@ -1649,7 +1657,7 @@ def _bring_distant_continuation(blocks: list[Block], index: int, following: int,
         last = candidate + 1
         while (
             last < len(blocks)
-            and blocks[last].page == left.page
+            and blocks[last].page == _end_page(left)
             and blocks[last].kind == PARAGRAPH
             and ends_sentence(blocks[last - 1].text)
             and not opens_with_dateline(blocks[last].text)

@@ -201,6 +201,7 @@ def split_blocks(doc: Document, config) -> Document:
         for number, (part, shape_kind) in enumerate(parts, 1):
             new = Block("\n".join(part), block.kind, block.page, block.start)
             new.continued = block.continued and number == len(parts)
+            new.resumed = block.resumed and number == 1
             classify(new)
             if shape_kind is not None and new.kind in (PARAGRAPH, HEADLINE):
                 new.kind = shape_kind
@@ -540,6 +541,7 @@ def _split_tables(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         run: list[str] = []
+        first = len(out)
         for line in block.lines:
             if run and ("\t" in line) != ("\t" in run[-1]):
                 out.append(_part(block, run, "\t" in run[-1]))
@@ -547,6 +549,7 @@ def _split_tables(blocks: list[Block]) -> list[Block]:
             run.append(line)
         out.append(_part(block, run, "\t" in run[-1]))
         out[-1].continued = block.continued
+        out[first].resumed = block.resumed
     return out
 
 
