@@ -1451,3 +1451,40 @@ def test_headline_over_a_deck_or_a_quotation(text, expected):
     from paperclean import clean
 
     assert clean(text).rstrip("\n").split("\n\n") == expected
+
+
+def test_interleaved_columns_with_a_box_of_several_lines():
+    # pdfminer.six put three lines of the first column in one box, and the
+    # lines of the second column beside them in boxes of their own: the
+    # boxes come in the order of their top rows, so the second column's next
+    # three lines follow the tall box before the first column goes on (it
+    # once went on with the second column's third line)
+    column_1 = ["　　入冬以来，全市各地积极", "开展文化进万家活动。", "　　近日，市文旅局组织开展", "了冬季文化惠民演出季活动，", "各县市区文艺院团走进乡村、", "社区和学校，送上戏曲、歌舞", "和曲艺等节目，现场观众累计", "超过两万人次。"]
+    column_2 = ["　　记者从市文旅局获悉，今", "年已举办各类演出六十场。", "　　据介绍，本次演出季将持", "续到明年二月底，期间还将举", "办非遗展示、书画展览和读书", "分享会等活动，进一步丰富群", "众的精神文化生活，营造欢乐", "祥和的节日氛围。"]
+    rows = [line for row in zip(column_1[:4], column_2[:4]) for line in row]
+    boxes = rows + ["\n".join(column_1[4:7]), *column_2[4:7], column_1[7], column_2[7]]
+    from paperclean import clean
+
+    assert clean("\n\n".join(boxes) + "\n").rstrip("\n").split("\n\n") == [
+        "入冬以来，全市各地积极开展文化进万家活动。",
+        "近日，市文旅局组织开展了冬季文化惠民演出季活动，各县市区文艺院团走进乡村、社区和学校，送上戏曲、歌舞和曲艺等节目，现场观众累计超过两万人次。",
+        "记者从市文旅局获悉，今年已举办各类演出六十场。",
+        "据介绍，本次演出季将持续到明年二月底，期间还将举办非遗展示、书画展览和读书分享会等活动，进一步丰富群众的精神文化生活，营造欢乐祥和的节日氛围。",
+    ]
+
+
+def test_interleaved_boxes_of_two_lines_and_a_column_that_ends_early():
+    # boxes of two lines each, row by row; the second column is two lines
+    # shorter, so its last box holds one line: that box does not leave its
+    # column a row free, and the first column's last line follows it
+    column_1 = ["　　入冬以来，市农业农村局", "组织农技人员深入田间地头，", "指导农户做好小麦越冬管理，", "及时浇灌越冬水，防止冻害发", "生。同时，各地还组织开展了", "设施农业生产技术培训，帮助", "农户增收。"]
+    column_2 = ["　　据统计，全市今年已累计", "开展各类培训三百余场次，培", "训农民一万两千余人，发放技", "术资料三万余份，受到广大农", "民的欢迎。"]
+    pairs = lambda lines: ["\n".join(lines[i : i + 2]) for i in range(0, len(lines), 2)]
+    first, second = pairs(column_1), pairs(column_2)
+    boxes = [first[0], second[0], first[1], second[1], first[2], second[2], first[3]]
+    from paperclean import clean
+
+    assert clean("\n\n".join(boxes) + "\n").rstrip("\n").split("\n\n") == [
+        "入冬以来，市农业农村局组织农技人员深入田间地头，指导农户做好小麦越冬管理，及时浇灌越冬水，防止冻害发生。同时，各地还组织开展了设施农业生产技术培训，帮助农户增收。",
+        "据统计，全市今年已累计开展各类培训三百余场次，培训农民一万两千余人，发放技术资料三万余份，受到广大农民的欢迎。",
+    ]

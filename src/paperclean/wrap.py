@@ -315,7 +315,7 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
             if columns == 0:  # one column whose lines the extractor set apart
                 columns = 1
             before = "\n\n".join(block.text for block in part)
-            read = [part[column::columns] for column in range(columns)]
+            read = _columns_by_rows(part, columns)
             merged = [Block("\n".join(b.text for b in column), PARAGRAPH, column[0].page, column[0].start) for column in read]
             after = "\n\n".join(block.text for block in merged)
             note = f"{columns} interleaved columns read one after another" if columns > 1 else "the lines of one column set apart joined"
@@ -323,6 +323,34 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
             out.extend(merged)
         start = end
     return out
+
+
+def _columns_by_rows(part: list[Block], columns: int) -> list[list[Block]]:
+    r"""The blocks of a stretch of `columns` interleaved columns, column by
+    column.  The extractor writes the boxes in the order of their top rows,
+    left to right: each box goes to the column whose next free row is
+    highest (the leftmost of a tie).  A box counts at least as many rows as
+    the stretch's usual box (the median): a shorter one is its column's last
+    and leaves no row free.  Boxes of the usual height are read every k-th;
+    a box of three lines among boxes of one keeps its column out of the
+    next two rows, whose boxes are the other columns' lines.
+
+    >>> part = [Block(text) for text in ["甲一", "乙一", "甲二\n甲三\n甲四", "乙二", "乙三", "乙四", "甲五", "乙五"]]
+    >>> [[block.text[:2] for block in column] for column in _columns_by_rows(part, 2)]
+    [['甲一', '甲二', '甲五'], ['乙一', '乙二', '乙三', '乙四', '乙五']]
+    >>> part = [Block(text) for text in ["甲一\n甲二", "乙一\n乙二", "甲三\n甲四", "乙三", "甲五"]]
+    >>> [[block.text[:2] for block in column] for column in _columns_by_rows(part, 2)]
+    [['甲一', '甲三', '甲五'], ['乙一', '乙三']]
+    """
+    heights = [len(block.lines) for block in part]
+    usual = sorted(heights)[len(heights) // 2]
+    next_row = [0] * columns
+    read: list[list[Block]] = [[] for _ in range(columns)]
+    for block, height in zip(part, heights):
+        column = next_row.index(min(next_row))
+        read[column].append(block)
+        next_row[column] += max(height, usual)
+    return read
 
 
 def _headlines_set_apart(run: list[Block], column: int) -> list[Block]:
