@@ -1488,3 +1488,25 @@ def test_interleaved_boxes_of_two_lines_and_a_column_that_ends_early():
         "入冬以来，市农业农村局组织农技人员深入田间地头，指导农户做好小麦越冬管理，及时浇灌越冬水，防止冻害发生。同时，各地还组织开展了设施农业生产技术培训，帮助农户增收。",
         "据统计，全市今年已累计开展各类培训三百余场次，培训农民一万两千余人，发放技术资料三万余份，受到广大农民的欢迎。",
     ]
+
+
+def test_a_caption_box_of_its_own_measure_over_its_credit_in_the_next_box():
+    # pdfminer.six writes a photo box's caption and its credit as two boxes
+    # in the middle of a sentence cut by the column's end; the caption's
+    # lines are wider than the column (a box of its own measure): they are
+    # one caption, not headlines across the columns, and the sentence is
+    # joined around it
+    before = ["　　近日，记者从市文化广电和旅", "游局获悉，今年以来，我市持续推", "进公共文化服务体系建设，新建改", "造乡镇综合文化站四十余个，村级", "综合性文化服务中心实现全覆盖，", "群众文化生活更加丰富多彩。"]
+    paragraph = ["　　入冬以来，我市各地积极开展", "送文化下乡活动，组织文艺院团走", "进村庄、社区和学校，为群众送上", "戏曲、歌舞等节目。据统计，全市", "已举办各类演出一百二十余场，观", "众累计超过五万人次，受到群众的"]
+    caption = ["文艺志愿者们近日在村里的文化广场上为", "村民表演自编自演的文艺节目，现场的气", "氛热烈。"]
+    rest = ["广泛好评。", "　　下一步，我市还将组织开展非", "遗展示和书画展览等活动，进一步", "丰富群众的精神文化生活。"]
+    boxes = ["\n".join(before), "\n".join(paragraph), "\n".join(caption), "本报记者 王明 摄", "\n".join(rest)]
+    from paperclean import clean
+
+    assert clean("\n\n".join(boxes) + "\n").rstrip("\n").split("\n\n") == [
+        "近日，记者从市文化广电和旅游局获悉，今年以来，我市持续推进公共文化服务体系建设，新建改造乡镇综合文化站四十余个，村级综合性文化服务中心实现全覆盖，群众文化生活更加丰富多彩。",
+        "入冬以来，我市各地积极开展送文化下乡活动，组织文艺院团走进村庄、社区和学校，为群众送上戏曲、歌舞等节目。据统计，全市已举办各类演出一百二十余场，观众累计超过五万人次，受到群众的广泛好评。",
+        "文艺志愿者们近日在村里的文化广场上为村民表演自编自演的文艺节目，现场的气氛热烈。",
+        "本报记者 王明 摄",
+        "下一步，我市还将组织开展非遗展示和书画展览等活动，进一步丰富群众的精神文化生活。",
+    ]

@@ -188,9 +188,14 @@ def split_blocks(doc: Document, config) -> Document:
     doc.blocks = _bylines_rejoined(doc, read_interleaved_columns(doc))
     blocks: list[Block] = []
     page_column = typical_column(doc.blocks)
-    for block in _split_tables(doc.blocks):
+    source = _split_tables(doc.blocks)
+    for index, block in enumerate(source):
         if block.kind in (TABLE, FURNITURE, JUMP):
             classify(block)
+            blocks.append(block)
+            continue
+        if index + 1 < len(source) and _is_caption_box(block, source[index + 1], page_column):
+            block.kind = CAPTION
             blocks.append(block)
             continue
         previous_ends = not blocks or ends_sentence(blocks[-1].text) or blocks[-1].kind != PARAGRAPH
@@ -225,6 +230,35 @@ def split_blocks(doc: Document, config) -> Document:
 #: A credit on the caption's last line, after its sentence end and a space
 #: (`图为…农产品。 本报记者 王明 摄`).
 _TRAILING_CREDIT_RE = regex.compile(r"(?<=[。！？…][”’）)]?)[ \u3000]+(?P<credit>[^。！？\s][^。！？\n]{0,36})$")
+
+
+def _is_caption_box(block: Block, following: Block, page_column: int) -> bool:
+    r"""`block` is a photo caption in a box of its own measure, above its
+    credit in the next block (pdfminer.six writes the box's text and the
+    credit as two boxes): a short text that ends a sentence, its lines but
+    the last as wide as each other and wider or narrower than the page's
+    column.  Its lines are a caption's, not headlines across the columns.
+
+    >>> credit = Block("本报记者 王明 摄")
+    >>> _is_caption_box(Block("图为村民在新建的文化广场上跳\n起广场舞，庆祝农民丰收节到来\n时的热闹场景。"), credit, 22)
+    True
+    >>> _is_caption_box(Block("图为村民在新建的文化广场上跳\n起广场舞，庆祝农民丰收节到来\n时的热闹场景。"), Block("新闻标题"), 22)
+    False
+    >>> _is_caption_box(Block("村民在文化广场上跳起广\n场舞，庆祝丰收节到来。"), credit, 22)
+    False
+    """
+    lines = block.lines
+    if (
+        len(lines) < 2
+        or "\n" in following.text
+        or not ("摄" in following.text and CREDIT_RE.fullmatch(following.text.strip()))
+        or len(block.text) > MAX_CAPTION_CHARS
+        or not ends_sentence(block.text)
+    ):
+        return False
+    widths = _printed_widths(lines[:-1])
+    slack = max(_unsure_cells(line) for line in lines[:-1])
+    return max(widths) - min(widths) <= slack + 1 and abs(widths[0] - page_column) > CAPTION_MISFIT_CELLS
 
 
 def _credit_set_apart(caption: Block) -> list[Block]:
