@@ -1510,3 +1510,30 @@ def test_a_caption_box_of_its_own_measure_over_its_credit_in_the_next_box():
         "本报记者 王明 摄",
         "下一步，我市还将组织开展非遗展示和书画展览等活动，进一步丰富群众的精神文化生活。",
     ]
+
+
+def test_a_photo_box_at_the_top_of_the_second_interleaved_column():
+    # a photo box at the top of the second column: pdfminer.six writes the
+    # first column's lines beside it alone, then the caption and the credit,
+    # then the rows of both columns under the box.  The box stands where the
+    # first column turns to the second, so the caption goes after the
+    # paragraph that runs across that turn, not between the paragraphs of
+    # the lone lines
+    column_1 = [
+        "　　近日，市住建局组织开展", "老旧小区改造工程质量检查，", "对全市在建的二十个项目逐一", "进行实地查看，重点检查管网",
+        "铺设、外墙保温和道路硬化等", "工程的施工质量和安全措施。", "　　检查中，对发现的问题，", "检查组现场提出整改意见，要",
+        "求施工单位限期整改到位，确", "保工程质量和进度。对整改不", "力的单位，将依法依规严肃处", "理。市住建局有关负责人表示",
+    ]
+    column_2 = ["，下一步将建立长效管理机制", "，巩固改造成果，让居民住得", "更加舒心。", "　　据了解，今年全市计划改", "造老旧小区六十个，目前已完", "成投资九亿余元。"]
+    caption = "图为检查组工作人员在小区内查看新铺\n设的雨污管网。"
+    rows = [line for row in zip(column_1[6:], column_2) for line in row]
+    boxes = column_1[:6] + [caption, "本报记者 王明 摄"] + rows
+    from paperclean import clean
+
+    assert clean("\n\n".join(boxes) + "\n").rstrip("\n").split("\n\n") == [
+        "近日，市住建局组织开展老旧小区改造工程质量检查，对全市在建的二十个项目逐一进行实地查看，重点检查管网铺设、外墙保温和道路硬化等工程的施工质量和安全措施。",
+        "检查中，对发现的问题，检查组现场提出整改意见，要求施工单位限期整改到位，确保工程质量和进度。对整改不力的单位，将依法依规严肃处理。市住建局有关负责人表示，下一步将建立长效管理机制，巩固改造成果，让居民住得更加舒心。",
+        "图为检查组工作人员在小区内查看新铺设的雨污管网。",
+        "本报记者 王明 摄",
+        "据了解，今年全市计划改造老旧小区六十个，目前已完成投资九亿余元。",
+    ]

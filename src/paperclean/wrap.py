@@ -340,23 +340,98 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
             out.extend(run)
             start = end
             continue
-        run = _headlines_set_apart(run, widths[len(widths) // 2])
+        column_cells = widths[len(widths) // 2]
+        run = _headlines_set_apart(run, column_cells)
         for first, last, columns in _interleaved_stretches(run, evidence):
             part = run[first:last]
             if columns == 1:
                 out.extend(part)
                 continue
+            caption: list[Block] = []
             if columns == 0:  # one column whose lines the extractor set apart
                 columns = 1
+                cut = _caption_tail(part, column_cells)
+                part, caption = part[:cut], part[cut:]
             before = "\n\n".join(block.text for block in part)
             read = _columns_by_rows(part, columns)
             merged = [Block("\n".join(b.text for b in column), PARAGRAPH, column[0].page, column[0].start) for column in read]
             after = "\n\n".join(block.text for block in merged)
             note = f"{columns} interleaved columns read one after another" if columns > 1 else "the lines of one column set apart joined"
             doc.record("split_blocks", len(out), 0, before, after, note)
+            if columns == 2:
+                held = _caption_over_turn(out, merged[0], evidence, column_cells)
+                if held:
+                    doc.record("split_blocks", len(out), 0, "\n\n".join(b.text for b in held), "", "a photo box over the second column read at its top")
+                    merged[1:1] = held
             out.extend(merged)
+            out.extend(caption)
         start = end
     return out
+
+
+def _is_credit_unit(block: Block) -> bool:
+    """A photo credit on a line of its own (``本报记者 王明 摄``)."""
+    text = block.text.strip()
+    return "\n" not in text and len(text) <= 36 and "摄" in text and CREDIT_RE.fullmatch(text) is not None
+
+
+def _caption_tail(part: list[Block], column: int) -> int:
+    r"""Where a photo caption and its credit start at the end of the blocks
+    of one column set apart (`part`), or ``len(part)``: a credit line last,
+    and above it up to two boxes whose lines (but a short last one) are
+    wider or narrower than the column (`column` display cells), the
+    caption's own measure.  They stay blocks of their own.
+
+    >>> part = [Block("今年以来，我市持续推进民生工"), Block("程建设，一批项目相继建成投用"), Block("图为市民在新建成的口袋公园里休闲\n健身。"), Block("本报记者 王明 摄")]
+    >>> _caption_tail(part, 28)
+    2
+    >>> _caption_tail(part[:2] + part[3:], 28)
+    3
+    """
+    if not part or not _is_credit_unit(part[-1]):
+        return len(part)
+    start = len(part) - 1
+    while start > 0 and len(part) - start <= 2:
+        lines = part[start - 1].lines
+        measured = _printed_widths(lines[:-1] if len(lines) > 1 else lines)
+        if not all(abs(width - column) > CAPTION_MISFIT_CELLS for width in measured):
+            break
+        start -= 1
+    return start if start < len(part) - 1 else len(part)
+
+
+def _caption_over_turn(out: list[Block], first_column: Block, evidence: "_JointEvidence", column: int) -> list[Block]:
+    """The photo caption and credit at the end of `out` that stood at the
+    top of the second of two interleaved columns, taken off `out`.
+
+    A photo box at the top of the second column leaves the first column
+    alone beside it: pdfminer.six writes that column's lines, then the
+    box's caption and credit, then the rows of the two columns under the
+    box.  The box then stands where the first column turns to the second:
+    it is read after the first column (`first_column`, which goes on from
+    the lone lines before the caption), not in the middle of it.  Nothing
+    is taken when the blocks before the caption are no column that
+    `first_column` goes on from."""
+    if len(out) < 3 or not _is_credit_unit(out[-1]):
+        return []
+    start = len(out) - 1
+    while start > 0 and len(out) - start <= 3 and "摄" not in out[start - 1].text and len(out[start - 1].text) <= MAX_CAPTION_CHARS:
+        start -= 1
+        if ends_sentence(out[start].text) or _says_what_photo_shows(out[start].text):
+            break
+    lone = out[start - 1] if start > 0 else None
+    if (
+        start == len(out) - 1
+        or lone is None
+        or lone.page != first_column.page
+        or lone.kind != PARAGRAPH
+        or len(lone.lines) < MIN_INTERLEAVED_RUN
+        or evidence.score(lone.lines[-1], first_column.lines[0], column) < 0
+    ):
+        return []
+    held = out[start:]
+    del out[start:]
+    return held
 
 
 def _columns_by_rows(part: list[Block], columns: int) -> list[list[Block]]:
