@@ -391,17 +391,22 @@ def _caption_tail(part: list[Block], column: int) -> int:
     if not part or not _is_credit_unit(part[-1]):
         return len(part)
     start = len(part) - 1
-    while start > 0 and len(part) - start <= 2:
-        lines = part[start - 1].lines
-        measured = _printed_widths(lines[:-1] if len(lines) > 1 else lines)
-        if not all(abs(width - column) > CAPTION_MISFIT_CELLS for width in measured):
-            break
+    while start > 0 and len(part) - start <= 2 and _off_measure(part[start - 1], column):
         start -= 1
     return start if start < len(part) - 1 else len(part)
 
 
+def _off_measure(block: Block, column: int) -> bool:
+    """Every line of `block` but a short last one is wider or narrower
+    than the column (`column` display cells): the lines of a caption box
+    set in a measure of its own, not a column's lines."""
+    lines = block.lines
+    widths = _printed_widths(lines[:-1] if len(lines) > 1 else lines)
+    return all(abs(width - column) > CAPTION_MISFIT_CELLS for width in widths)
+
+
 def _caption_over_turn(out: list[Block], first_column: Block, evidence: "_JointEvidence", column: int) -> list[Block]:
-    """The photo caption and credit at the end of `out` that stood at the
+    r"""The photo caption and credit at the end of `out` that stood at the
     top of the second of two interleaved columns, taken off `out`.
 
     A photo box at the top of the second column leaves the first column
@@ -411,14 +416,25 @@ def _caption_over_turn(out: list[Block], first_column: Block, evidence: "_JointE
     it is read after the first column (`first_column`, which goes on from
     the lone lines before the caption), not in the middle of it.  Nothing
     is taken when the blocks before the caption are no column that
-    `first_column` goes on from."""
+    `first_column` goes on from.  The caption is up to three blocks above
+    the credit, set in a measure of their own (:func:`_off_measure`).
+
+    >>> lone = Block("\n".join(["今年以来，我市持续推进民生工"] * 6))
+    >>> out = [lone, Block("图为市民在新建成的口袋公园里休闲\n健身。"), Block("本报记者 王明 摄")]
+    >>> [b.text[:4] for b in _caption_over_turn(out, Block("程建设，一批项目相继建成投用"), _JointEvidence(out), 28)], len(out)
+    (['图为市民', '本报记者'], 1)
+    """
     if len(out) < 3 or not _is_credit_unit(out[-1]):
         return []
     start = len(out) - 1
-    while start > 0 and len(out) - start <= 3 and "摄" not in out[start - 1].text and len(out[start - 1].text) <= MAX_CAPTION_CHARS:
+    while (
+        start > 0
+        and len(out) - start <= 3
+        and len(out[start - 1].text) <= MAX_CAPTION_CHARS
+        and not _is_credit_unit(out[start - 1])
+        and _off_measure(out[start - 1], column)
+    ):
         start -= 1
-        if ends_sentence(out[start].text) or _says_what_photo_shows(out[start].text):
-            break
     lone = out[start - 1] if start > 0 else None
     if (
         start == len(out) - 1
