@@ -423,6 +423,12 @@ def _caption_over_turn(out: list[Block], first_column: Block, evidence: "_JointE
     >>> out = [lone, Block("图为市民在新建成的口袋公园里休闲\n健身。"), Block("本报记者 王明 摄")]
     >>> [b.text[:4] for b in _caption_over_turn(out, Block("程建设，一批项目相继建成投用"), _JointEvidence(out), 28)], len(out)
     (['图为市民', '本报记者'], 1)
+
+    Under a headline (no lone column's lines), the caption stays:
+
+    >>> out = [Block("我市建成口袋公园十二个"), Block("图为市民在新建成的口袋公园里休闲\n健身。"), Block("本报记者 王明 摄")]
+    >>> _caption_over_turn(out, Block("程建设，一批项目相继建成投用"), _JointEvidence(out), 28), len(out)
+    ([], 3)
     """
     if len(out) < 3 or not _is_credit_unit(out[-1]):
         return []
