@@ -54,7 +54,7 @@ from typing import Callable
 import regex
 
 from .chardata import KICKER_VERB_RE, display_width, ends_sentence
-from .document import Block, Document, parse
+from .document import _BLANK_CHARS, Block, Document, parse
 from .jumps import find_jumps
 
 #: A line whose words reach less far than this (in character units) is not
@@ -116,7 +116,6 @@ _GAP_RE = regex.compile(r"\S[ \u3000]+\S")
 #: Two runs of text side by side (not letters spread apart by justification).
 _SIDE_BY_SIDE_RE = regex.compile(r"[^\s\u3000]{3}[ \u3000]+[^\s\u3000]{3}")
 _CJK_GAP_RE = regex.compile(r"(?<=[\p{Han}，。、；：”“）》])[ ]+(?=[\p{Han}“（《])")
-_BLANK_RE = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 #: A run of blank cells (in the bytes of :func:`_gutters_from_counts`, 1 for blank).
 _BLANK_CELLS_RE = re.compile(rb"\x01+")
 #: A space between two words of a line (as :data:`_WORD_RE` cuts them).
@@ -403,6 +402,9 @@ def _widest_of(counts: dict[int, int]) -> float:
 def _letter_spaced(row: list[Word]) -> bool:
     """Mostly lone characters spread apart by justification (``保 生 活 方``):
     the spaces between them are no gutters."""
+    if len(row) == 1:  # the usual line: one word, spread only if narrower than a solid word
+        width = row[0].x1 - row[0].x0
+        return 0 < width < SOLID_WORD_UNITS
     widths = [word.x1 - word.x0 for word in row]
     return sum(width for width in widths if width >= SOLID_WORD_UNITS) < 0.5 * sum(widths)
 
@@ -1012,7 +1014,7 @@ def _regions(lines: list[str]) -> list[list[int]]:
     regions: list[list[int]] = []
     current: list[int] = []
     for index, line in enumerate(lines):
-        if _BLANK_RE.fullmatch(line):
+        if not line.strip(_BLANK_CHARS):  # a blank line (invisible characters too)
             if current:
                 regions.append(current)
                 current = []

@@ -126,8 +126,6 @@ _DOUBLED_WORD_RE = re.compile(f"([{_HAN}]{{2,{DOUBLED_WORD_MAX_CHARS}}})\\1")
 _SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
 #: Everything that is not a Hanzi, letter or digit (spaces, punctuation).
 _NOT_CONTENT_RE = re.compile(r"[\W_]+")
-#: Spaces and line breaks, ignored when copies of a phrase are compared.
-_WHITESPACE_RE = re.compile(r"[ \n]+")
 #: A run of Hanzi, letters and digits (a clause, between punctuation marks).
 _CONTENT_RUN_RE = re.compile(r"[^\W_]+")
 
@@ -334,7 +332,8 @@ def _leading_copy_edit(
     """
     if len(text) < 2 * min_chars - 2:
         return None
-    bare = _WHITESPACE_RE.sub("", text) if " " in text or "\n" in text else text
+    # spaces and line breaks are ignored when copies are compared
+    bare = text.replace(" ", "").replace("\n", "") if " " in text or "\n" in text else text
     size = len(bare)
     candidates = set()
     for shift in (0, 2, 4):
