@@ -424,16 +424,9 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
     left, right = _simplified_near_joint(left.rstrip(), right.lstrip())
     if not left or not right:
         return NONE
-    if right[0] in NO_SENTENCE_START:
-        return STRONG
-    if _DIGIT_END_RE.search(left) and (right[0] in UNITS or right[0].isdigit()):
-        return STRONG  # `2021年12` + `月`, `202` + `1年`: a number goes on
-    if _date_goes_on(left, right):
-        return STRONG  # `2021年7月` + `以来，`, `4月` + `26日，`: a date goes on
-    if _word_across(left, right) and not (opens_sentence(right) and not _word_across(left, right, whole_first_word=True)):
-        return WORD  # (no word spans a quotation mark, nor breaks the first word of a new sentence)
-    if _CLOSES_UNOPENED_RE.match(right) and _open_quotation(left):
-        return STRONG  # `right` ends the title or aside that `left` opened
+    plain = _plain_evidence(left, right)
+    if plain:
+        return plain
     if _LOCALIZER_START_RE.match(right):
         return PHRASE  # `…位于城东新区` + `南的空地上`: a direction follows the place it locates
     if _LIST_ITEM_CUT_RE.search(left) and _ENUMERATION_START_RE.match(right) and not opens_sentence(right):
@@ -458,6 +451,36 @@ def joint_score(left: str, right: str, cut: bool = False) -> int:
     if grammar < PHRASE and opens_no_paragraph(right, left):
         return PHRASE  # `…中国共产党` + `将坚持走和平发展道路`: the rest of a sentence
     return grammar
+
+
+def plain_joint_score(left: str, right: str) -> int:
+    """:func:`joint_score` where it is WORD or STRONG (the plain evidence,
+    which it weighs first), NONE where it is less: for the callers that
+    only ask for plain evidence, without the weighing of grammar.
+
+    >>> plain_joint_score("整合周边村庄，成", "立设备维修服务站，设立服务电话。"), plain_joint_score("不断提升", "服务的质量。")
+    (4, 0)
+    """
+    left, right = _simplified_near_joint(left.rstrip(), right.lstrip())
+    if not left or not right:
+        return NONE
+    return _plain_evidence(left, right)
+
+
+def _plain_evidence(left: str, right: str) -> int:
+    """The evidence of :func:`joint_score` that is WORD or STRONG, else NONE
+    (`left` and `right` stripped and simplified near the joint)."""
+    if right[0] in NO_SENTENCE_START:
+        return STRONG
+    if _DIGIT_END_RE.search(left) and (right[0] in UNITS or right[0].isdigit()):
+        return STRONG  # `2021年12` + `月`, `202` + `1年`: a number goes on
+    if _date_goes_on(left, right):
+        return STRONG  # `2021年7月` + `以来，`, `4月` + `26日，`: a date goes on
+    if _word_across(left, right) and not (opens_sentence(right) and not _word_across(left, right, whole_first_word=True)):
+        return WORD  # (no word spans a quotation mark, nor breaks the first word of a new sentence)
+    if _CLOSES_UNOPENED_RE.match(right) and _open_quotation(left):
+        return STRONG  # `right` ends the title or aside that `left` opened
+    return NONE
 
 
 #: A direction word and 的 (`南的`, `内的`): it follows the place it locates,
@@ -765,7 +788,7 @@ def _paragraph_first_line(block: Block, after: Block | None) -> bool:
         return False
     if not (opens_sentence(text) or (" " in text and all(_spread_space(text, gap.start()) for gap in _SPACE_RUN_RE.finditer(text)))):
         return False
-    return joint_score(text, after.text) >= WORD
+    return plain_joint_score(text, after.text) >= WORD
 
 
 _SPACE_RUN_RE = regex.compile(r" +")
@@ -797,7 +820,7 @@ def _headline_piece(block: Block) -> bool:
 
 def _continues(left: str, right: str) -> bool:
     """`right` plainly continues `left` (a word across the joint or better)."""
-    return joint_score(left, right) >= WORD
+    return plain_joint_score(left, right) >= WORD
 
 
 def _accepts(left: Block, right: Block, score: int) -> bool:
@@ -962,7 +985,7 @@ def _displaced_fragment(blocks: list[Block], index: int, following: int, direct:
             continue  # it continues its own neighbour
         if len(text) > MAX_FRAGMENT_CHARS and not _may_be_strong(left, text):
             continue  # only a block that plainly completes the sentence moves, whatever its length
-        score = joint_score(left, text)
+        score = plain_joint_score(left, text)  # only plain evidence moves a fragment
         if len(text) > MAX_FRAGMENT_CHARS and score < STRONG:
             continue
         if score > best_score and score >= WORD:
@@ -1388,11 +1411,11 @@ def move_orphan_fragments(blocks: list[Block], doc: Document) -> list[Block]:
                 and _is_unfinished(blocks[gap])
                 and blocks[gap + 1].kind == PARAGRAPH
                 and (
-                    joint_score(blocks[gap].text, text) >= WORD  # plainly goes on there
+                    plain_joint_score(blocks[gap].text, text) >= WORD  # plainly goes on there
                     or _fits_between(blocks[gap].text, text, blocks[gap + 1].text)
                 )
             ]
-            if len(gaps) != 1 or joint_score(blocks[gaps[0]].text, text) >= WORD:
+            if len(gaps) != 1 or plain_joint_score(blocks[gaps[0]].text, text) >= WORD:
                 continue  # nowhere, in two places, or where the joins find it anyway
             gap = gaps[0]
             note = (
@@ -1779,7 +1802,7 @@ def _bring_only_continuation(blocks: list[Block], index: int, doc: Document) -> 
         if score == WORD and not _bound_first_character(left.text, block.text):
             continue  # `…给予每人` + `为有效…`: 人为 is a word, but 为 opens clauses on its own
         before = blocks[candidate - 1] if candidate > 0 else None
-        if before is not None and before is not left and before.kind in JOINABLE and not ends_sentence(before.text) and joint_score(before.text, block.text) >= WORD:
+        if before is not None and before is not left and before.kind in JOINABLE and not ends_sentence(before.text) and plain_joint_score(before.text, block.text) >= WORD:
             continue  # it continues its own neighbour
         found.append(candidate)
     if len(found) != 1 or found[0] == index + 1:
@@ -1791,7 +1814,7 @@ def _bring_only_continuation(blocks: list[Block], index: int, doc: Document) -> 
         if other not in (index, candidate)
         and blocks[other].kind == PARAGRAPH
         and _is_unfinished(blocks[other])
-        and joint_score(blocks[other].text, blocks[candidate].text) >= WORD
+        and plain_joint_score(blocks[other].text, blocks[candidate].text) >= WORD
     ]
     if rivals:
         return False
