@@ -9,6 +9,8 @@ line, indents of either width, curly quotes, accented letters, spaces that
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from paperclean.chardata import (
@@ -19,6 +21,7 @@ from paperclean.chardata import (
     ends_sentence,
     ends_sentences,
 )
+from paperclean import columns, wrap
 from paperclean.document import parse
 from paperclean.findings import PAIRS, _is_balanced, _PAIR_RES, find_unbalanced
 
@@ -76,3 +79,39 @@ def test_balanced_marks_have_no_unbalanced_finding(text):
     for (opener, closer), pattern in zip(PAIRS, _PAIR_RES):
         balanced = _is_balanced(pattern.findall(text), opener + closer)
         assert balanced == (not [mark for _, mark in find_unbalanced(text) if mark in (opener, closer)])
+
+
+
+@pytest.mark.parametrize(
+    "lines, may",
+    [
+        ([], False),
+        (["左栏的文字内容很长很长 右栏的文字内容也很长"] * 3, True),
+        # two lines of several words, but a region of two lines: no band of three
+        (["学党史 悟思想 办实事", "增进福祉 补齐短板", "", "一段正文的文字内容很长很长"], False),
+        # ... unless one of them may be cut in two (two spaces between words)
+        (["学党史 悟思想 办实事", "增进福祉  补齐短板", "", "一段正文的文字内容很长很长"], True),
+        # one line of several words in each region, whatever the regions' lengths
+        (["标题 短语", "正文的文字", "正文的文字", "\u3000\u200b", "标题 短语", "正文的文字", "正文的文字"], False),
+        # a run of spaces at a line's start or end separates no words
+        (["  正文的文字  ", "  正文的文字", "正文 文字"], False),
+        (["第一栏\u3000第二栏", "第一栏\u3000第二栏", "正文"], True),
+    ],
+)
+def test_may_have_columns(lines, may):
+    assert columns._may_have_columns(lines) is may
+
+
+EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
+
+
+@pytest.mark.parametrize("path", sorted(EXTRACTED.glob("*/*.txt")), ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_pages_said_to_have_no_columns_are_left_as_they_are(path, monkeypatch):
+    """`_may_have_columns` never says no where the column search reads
+    columns: the search run without it leaves such pages as they are."""
+    pages = path.read_text(encoding="utf-8").split("\f")
+    said = [columns._may_have_columns(page.split("\n")) for page in pages]
+    monkeypatch.setattr(columns, "_may_have_columns", lambda lines: True)
+    for page, may in zip(pages, said):
+        if not may:
+            assert columns.read_columns_of_page(page) == page

@@ -120,6 +120,8 @@ _CJK_GAP_RE = regex.compile(r"(?<=[\p{Han}，。、；：”“）》])[ ]+(?=[\
 _BLANK_CELLS_RE = re.compile(rb"\x01+")
 #: A space between two words of a line (as :data:`_WORD_RE` cuts them).
 _INNER_SPACE_RE = regex.compile(r"[^ \u3000][ \u3000]+[^ \u3000]")
+#: Two spaces or more between two words: where :func:`_unglue` may cut a line.
+_WIDE_INNER_SPACE_RE = regex.compile(r"[^ \u3000][ \u3000]{2,}[^ \u3000]")
 
 
 @dataclass(slots=True)
@@ -705,7 +707,7 @@ def read_columns_of_page(text: str) -> str:
     """
     page_lines = text.split("\n")
     side_by_side = filter(_SIDE_BY_SIDE_RE.search, page_lines)
-    if len(list(islice(side_by_side, MIN_LAYOUT_LINES))) < MIN_LAYOUT_LINES:  # counted up to what is needed
+    if len(list(islice(side_by_side, MIN_LAYOUT_LINES))) < MIN_LAYOUT_LINES or not _may_have_columns(page_lines):
         return text
     best = None
     for placement in _placements_to_try(text):
@@ -1008,6 +1010,41 @@ def _unglued_rows(lines: list[str], placement: Placement) -> tuple[list[str], li
             out.append(line)
             out_rows.append(row)
     return out, out_rows
+
+
+def _may_have_columns(lines: list[str]) -> bool:
+    """Whether :func:`read_columns_of_page` can find columns side by side in
+    these lines: a cheap test that lets a page without them skip the
+    search, and never says no where the search reads columns.
+
+    Columns are read only in a band of :data:`MIN_REGION_LINES` lines or
+    more where two rows at least have words on both sides of a gutter
+    (:func:`_has_columns`), so two rows of several words.  A band is a
+    region (lines between blank lines) and the regions after it that go on
+    with its columns, each of which must have as many lines and two such
+    rows itself (:func:`_continues_band`).  So some region must hold that
+    many lines and two lines of several words, counting the lines that
+    :func:`_unglue` may cut in two (where two spaces or more stand between
+    two words) twice.
+
+    >>> _may_have_columns(["第一栏的文字内容很长很长 第二栏的文字内容也很长"] * 3)
+    True
+    >>> _may_have_columns(["学党史 悟思想 办实事", "增进福祉 补齐短板", "", "一段正文的文字内容很长很长"])
+    False
+    """
+    rows = several_words = 0  # in the current region, counting the lines _unglue may cut as two
+    for line in lines:
+        if not line.strip(_BLANK_CHARS):
+            rows = several_words = 0  # a new region
+            continue
+        rows += 1
+        if _INNER_SPACE_RE.search(line):
+            cut = _WIDE_INNER_SPACE_RE.search(line) is not None
+            rows += cut
+            several_words += 1 + cut
+        if several_words >= 2 and rows >= MIN_REGION_LINES:
+            return True
+    return False
 
 
 def _regions(lines: list[str]) -> list[list[int]]:
