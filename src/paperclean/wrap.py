@@ -876,23 +876,32 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
     else:
         columns = [_local_column(widths, index) for index in range(len(lines))]
     indented = [line[:1] in (" ", "\u3000") for line in lines]
-    unsure = [_unsure_cells(line) for line in lines]
+    # the tests below need a character that most blocks lack: looked for in
+    # the whole block first, so that most blocks skip the tests line by line
+    text = "\n".join(lines)
+    no_lines = [False] * len(lines)
+    unsure = [_unsure_cells(line) for line in lines] if _CURLY_QUOTE_RE.search(text) else [0] * len(lines)
     wide_lines = [_is_wide(widths, columns, index) for index in range(len(lines))]
     mostly_indented = sum(indented) * 2 > len(lines)
     ends = ends_sentences(lines)
-    bylines = [_is_byline_line(line) for line in lines]
-    letter_spaced = [is_letter_spaced(line.strip()) for line in lines]
+    # a byline holds a reporter's title or a space between names; a
+    # letter-spaced line holds spaces
+    reporters = "记者" in text or "通讯员" in text
+    bylines = [_is_byline_line(line) for line in lines] if reporters or " " in text else no_lines
+    letter_spaced = [is_letter_spaced(line.strip()) for line in lines] if " " in text else no_lines
     # a reporter's title on one line and the names on the next: one byline
-    titled = [
-        index + 1 < len(lines)
-        and ("记者" in line or "通讯员" in line)  # every title holds one
-        and REPORTER_TITLE_RE.fullmatch(line) is not None
-        and NAMES_LINE_RE.fullmatch(lines[index + 1]) is not None
-        for index, line in enumerate(lines)
-    ]
-    kinds, inside = _caption_boxes(lines, widths, columns)
+    titled = no_lines
+    if reporters:
+        titled = [
+            index + 1 < len(lines)
+            and ("记者" in line or "通讯员" in line)  # every title holds one
+            and REPORTER_TITLE_RE.fullmatch(line) is not None
+            and NAMES_LINE_RE.fullmatch(lines[index + 1]) is not None
+            for index, line in enumerate(lines)
+        ]
+    kinds, inside = _caption_boxes(lines, widths, columns) if "摄" in text else ({}, set())  # every credit holds 摄
     datelines = dateline_lines(lines)
-    numbered_captions = {index for index, line in enumerate(lines) if "图" in line and _NUMBERED_CAPTION_RE.match(line)}
+    numbered_captions = {index for index, line in enumerate(lines) if "图" in line and _NUMBERED_CAPTION_RE.match(line)} if "图" in text else set()
     starts = set(kinds)
     for index in kinds:
         if kinds[index] == CREDIT:
@@ -1306,6 +1315,9 @@ def _short_by_indent(widths: list[int], lines: list[str], index: int, column: in
         and widths[index] + _unsure_cells(lines[index]) <= column - INDENT_CELLS // 2 - 1
         and widths[index + 1] >= column - 2
     )
+
+
+_CURLY_QUOTE_RE = regex.compile(r"[“”‘’]")
 
 
 def _unsure_cells(line: str) -> int:
