@@ -218,12 +218,14 @@ def _segment(text: str) -> tuple[str, ...]:
     size = len(text)
     best: list[tuple[float, int]] = [(0.0, size)] * (size + 1)
     for start in range(size - 1, -1, -1):
-        choices = []
-        for end in range(start + 1, min(size, start + 6) + 1):
-            frequency = words.get(text[start:end], 0)
-            if frequency or end == start + 1:
-                choices.append((math.log(frequency or 1) - total + best[end][0], end))
-        best[start] = max(choices)
+        # one character is always a choice (a word or not); longer words
+        # only when the dictionary has them; the best (cost, end) is kept
+        choice = (math.log(words.get(text[start], 0) or 1) - total + best[start + 1][0], start + 1)
+        for end in range(start + 2, min(size, start + 6) + 1):
+            frequency = words.get(text[start:end])
+            if frequency:
+                choice = max(choice, (math.log(frequency) - total + best[end][0], end))
+        best[start] = choice
     pieces, start = [], 0
     while start < size:
         end = best[start][1]
