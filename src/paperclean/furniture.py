@@ -338,8 +338,18 @@ def furniture_lines(doc: Document) -> list[tuple[int, int, str, list[tuple[str, 
     # the page edges are looked at again without it (what stood behind it
     # may now be at the edge)
     stray: dict[tuple[int, int], tuple[str, list]] = {}
+    # each page's furniture, with the stray lines it was found without: a
+    # page where no more stray lines were found need not be read again
+    by_page: dict[int, tuple[set, dict]] = {}
     for _ in range(MAX_EDGE_ROUNDS):
-        found = _edge_and_anywhere_lines(doc, pages, running, set(stray))
+        skipped: dict[int, set] = {page: set() for page in pages}
+        for key in stray:
+            skipped[doc.blocks[key[0]].page].add(key)
+        found = {}
+        for page, indices in pages.items():
+            if page not in by_page or by_page[page][0] != skipped[page]:
+                by_page[page] = (skipped[page], _edge_and_anywhere_lines(doc, indices, running, skipped[page]))
+            found.update(by_page[page][1])
         found.update(stray)
         more = _stray_pieces(doc, found)
         found.update(more)
@@ -349,25 +359,24 @@ def furniture_lines(doc: Document) -> list[tuple[int, int, str, list[tuple[str, 
     return [(b, i, kind, pieces) for (b, i), (kind, pieces) in sorted(found.items())]
 
 
-def _edge_and_anywhere_lines(doc: Document, pages: dict[int, list[int]], running: set, skip: set) -> dict:
-    """The furniture lines at the edges of each page (lines in `skip` left
-    out, as if gone) and the unmistakable ones anywhere."""
+def _edge_and_anywhere_lines(doc: Document, indices: list[int], running: set, skip: set) -> dict:
+    """The furniture lines at the edges of the page of these blocks (lines
+    in `skip` left out, as if gone) and the unmistakable ones anywhere on it."""
     found: dict[tuple[int, int], tuple[str, list]] = {}
-    for indices in pages.values():
-        top = _edge_lines(doc, indices, from_top=True, skip=skip)
-        bottom = _edge_lines(doc, indices, from_top=False, skip=skip)
-        for lines, at_bottom in ((top, False), (bottom, True)):
-            found.update(_edge_run(lines, running, at_bottom))
-        for index in indices:
-            text = doc.blocks[index].text
-            if doc.blocks[index].kind in _NEVER or not _ANYWHERE_HINT_RE.search(text):
+    top = _edge_lines(doc, indices, from_top=True, skip=skip)
+    bottom = _edge_lines(doc, indices, from_top=False, skip=skip)
+    for lines, at_bottom in ((top, False), (bottom, True)):
+        found.update(_edge_run(lines, running, at_bottom))
+    for index in indices:
+        text = doc.blocks[index].text
+        if doc.blocks[index].kind in _NEVER or not _ANYWHERE_HINT_RE.search(text):
+            continue
+        for number, line in enumerate(text.split("\n")):
+            if (index, number) in found or not _ANYWHERE_CHARS_RE.search(line):
                 continue
-            for number, line in enumerate(text.split("\n")):
-                if (index, number) in found or not _ANYWHERE_CHARS_RE.search(line):
-                    continue
-                read = read_furniture_line(line)
-                if read and furniture_strength(*read) == ANYWHERE:
-                    found[(index, number)] = read
+            read = read_furniture_line(line)
+            if read and furniture_strength(*read) == ANYWHERE:
+                found[(index, number)] = read
     return found
 
 
