@@ -1537,3 +1537,90 @@ def test_a_photo_box_at_the_top_of_the_second_interleaved_column():
         "本报记者 王明 摄",
         "据了解，今年全市计划改造老旧小区六十个，目前已完成投资九亿余元。",
     ]
+
+
+# --- paragraph starts told by widths, whatever the extractor kept (spec §2) ----
+# Measured against the benchmark's extractions, the counted width of a line
+# (Hanzi two cells, digits one, curly quotes two) matches its printed width
+# within a cell: a line short by an indent is a paragraph's first line, a
+# line spread apart by justification fills its column.
+
+LINE_START_CASES = [
+    pytest.param(
+        # the extractor kept a paragraph's first line (short by the indent it
+        # dropped) with the paragraph above and broke the text after it, at
+        # the column's end: the line is no headline, and it goes on
+        "今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众的\n获得感和幸福感明显增强。\n城市更新改造提升工作取得积极\n\n"
+        "进展，老旧小区改造全面铺开，今年\n计划再改造一百个小区，惠及居民两\n万余户。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感和幸福感明显增强。",
+            "城市更新改造提升工作取得积极进展，老旧小区改造全面铺开，今年计划再改造一百个小区，惠及居民两万余户。",
+        ],
+        id="first-line-cut-off-by-a-column-break",
+    ),
+    pytest.param(
+        # unchanged: a headline set apart from the paragraph above it
+        "今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众的\n获得感和幸福感明显增强。\n\n城市更新改造提升工作成效明显\n\n"
+        "老旧小区改造全面铺开，今年计划再\n改造一百个小区，惠及居民两万余户\n，群众纷纷点赞。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感和幸福感明显增强。",
+            "城市更新改造提升工作成效明显",
+            "老旧小区改造全面铺开，今年计划再改造一百个小区，惠及居民两万余户，群众纷纷点赞。",
+        ],
+        id="unchanged-headline-set-apart",
+    ),
+    pytest.param(
+        # under a headline, the story's first line ends a sentence and is
+        # short by just the indent the extractor dropped: the story goes on
+        "今年以来，我市持续推进民生工程\n建设，一批项目相继建成投用，群\n众的获得感和幸福感明显增强。\n\n城东新区让居民温暖舒心过冬\n"
+        "“今年冬天家里可暖和了。”\n家住东关社区的李大爷笑着说，今\n年小区完成了供热改造，室温比往\n年高了好几度。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感和幸福感明显增强。",
+            "城东新区让居民温暖舒心过冬",
+            "“今年冬天家里可暖和了。”家住东关社区的李大爷笑着说，今年小区完成了供热改造，室温比往年高了好几度。",
+        ],
+        id="first-line-ending-a-sentence-under-a-headline",
+    ),
+    pytest.param(
+        # unchanged: a line that fills the column is no headline, and the
+        # line under it that ends a sentence is its paragraph's last
+        "今年以来，我市持续推进民生工程\n建设，群众的获得感明显增强。\n\n“垃圾分类宣传季”活动，发放垃\n圾分类宣传手册及明白纸4万。\n"
+        "城市管理服务再升级，百姓幸福感\n愈来愈强，城市面貌焕然一新，老\n城区的街巷干净整洁，新城区的道\n路宽阔通畅，公园绿地遍布各个社\n区，发生着翻天覆地的变化。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，群众的获得感明显增强。",
+            "“垃圾分类宣传季”活动，发放垃圾分类宣传手册及明白纸4万。"
+            "城市管理服务再升级，百姓幸福感愈来愈强，城市面貌焕然一新，老城区的街巷干净整洁，新城区的道路宽阔通畅，公园绿地遍布各个社区，发生着翻天覆地的变化。",
+        ],
+        id="unchanged-last-line-under-a-full-line",
+    ),
+    pytest.param(
+        # a line of running text that justification spread apart (lone
+        # characters between spaces, and it fills the column) after a full
+        # line that ends a sentence: no headline's phrases, no paragraph end
+        "同时，市县两级通过桌面推\n演、实战模拟等形式强化演\n练，做到全流程、全要素、\n全方位的实战化练兵演习。\n"
+        "全 年累 计组织 演 练4 0余场\n次，参加演练两千余人次，\n切实做到提升能力。\n",
+        [
+            "同时，市县两级通过桌面推演、实战模拟等形式强化演练，做到全流程、全要素、全方位的实战化练兵演习。"
+            "全年累计组织演练40余场次，参加演练两千余人次，切实做到提升能力。",
+        ],
+        id="spread-line-after-a-full-sentence-end",
+    ),
+    pytest.param(
+        # unchanged: a headline's phrases after a sentence end, short of the column
+        "同时，市县两级通过桌面推\n演、实战模拟等形式强化演\n练，做到全流程、全要素、\n全方位的实战化练兵演习。\n"
+        "排查到位 维护周到\n　　记者从市住建局获悉，\n全市已完成改造任务的九\n成以上。\n",
+        [
+            "同时，市县两级通过桌面推演、实战模拟等形式强化演练，做到全流程、全要素、全方位的实战化练兵演习。",
+            "排查到位 维护周到",
+            "记者从市住建局获悉，全市已完成改造任务的九成以上。",
+        ],
+        id="unchanged-headline-phrases-after-a-sentence-end",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", LINE_START_CASES)
+def test_paragraph_starts_told_by_widths(text, expected):
+    from paperclean import clean
+
+    assert clean(text).rstrip("\n").split("\n\n") == expected

@@ -216,7 +216,9 @@ def split_blocks(doc: Document, config) -> Document:
             blocks.extend(pieces)
     for index, (block, column) in enumerate(zip(blocks, column_widths(blocks))):
         block.own_line = block.kind == HEADLINE and _stands_alone(blocks, index, column)
-        if block.kind == HEADLINE and not block.own_line and (_is_cut_paragraph(block, column) or _is_spread_line(block, column)):
+        if block.kind == HEADLINE and not block.own_line and (
+            _is_cut_paragraph(block, column) or _is_spread_line(block, column) or _is_first_line_cut_off(blocks, index, column)
+        ):
             block.kind = PARAGRAPH
     for previous, block in reversed(list(zip(blocks, blocks[1:]))):  # a caption's parts from the credit up
         if block.kind == CREDIT and _is_caption_text(previous):
@@ -818,6 +820,43 @@ def _is_spread_line(block: Block, column: int) -> bool:
     )
 
 
+def _is_first_line_cut_off(blocks: list[Block], index: int, column: int) -> bool:
+    """A headline-shaped line that is a paragraph's first line cut from the
+    rest of its paragraph by a column break: the extractor kept it with the
+    paragraph above it (which ends a sentence) and broke the text after it;
+    it is short of the column by an indent (two characters, give or take
+    one), however wide its curly quotes were set; and the paragraph after it
+    opens with a line that fills the column without an indent (the column's
+    first line, not a paragraph's).  A headline is set apart from the
+    paragraph above it, in its own width.
+
+    >>> rows = ["工作取得明显成效。", "重大创新创业载体建设取得积极", "进展，企业创新主体快速发展。十三\\n五期间，我市推动衡水高新区先后与"]
+    >>> blocks = [Block(row, start=start) for row, start in zip(rows, (0, 0, 40))]
+    >>> _is_first_line_cut_off(blocks, 1, 32)
+    True
+    >>> blocks[1].start = 20  # set apart from the paragraph above: a headline
+    >>> _is_first_line_cut_off(blocks, 1, 32)
+    False
+    """
+    block = blocks[index]
+    if index == 0 or index + 1 >= len(blocks) or "\n" in block.text or column <= 0:
+        return False
+    before, after = blocks[index - 1], blocks[index + 1]
+    width = _printed_width(block.text) + _unsure_cells(block.text)
+    return (
+        before.start == block.start != after.start
+        and before.kind == PARAGRAPH
+        and ends_sentence(before.text)
+        and after.kind == PARAGRAPH
+        and not ends_sentence(block.text)
+        and block.text[:1] not in (" ", "\u3000")
+        and column - 3 * INDENT_CELLS // 2 <= width <= column - INDENT_CELLS // 2 - 1
+        and after.text[:1] not in (" ", "\u3000")
+        and _printed_width(after.lines[0]) >= column - 2
+        and not DATELINE_LEAD_RE.match(after.text)  # a story opens after a headline
+    )
+
+
 def _is_cut_paragraph(block: Block, column: int) -> bool:
     """A headline-shaped block that is really a paragraph cut at a column
     end: its last line fills the column and it holds running-text commas."""
@@ -988,14 +1027,36 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
                 )
             )
             # under a headline, a first line may end in an ellipsis, which
-            # stands mid-paragraph (``起飞、盘旋、巡查……`` ``2024年3月，…``)
-            and (not ends[index] or (not ends[previous] and lines[index].rstrip().endswith("…")))
+            # stands mid-paragraph (``起飞、盘旋、巡查……`` ``2024年3月，…``),
+            # or end a sentence when it is short by just an indent under a
+            # headline short of the column (a paragraph's last line stops
+            # anywhere, and a line that fills the column is no headline)
+            and (
+                not ends[index]
+                or (
+                    not ends[previous]
+                    and (
+                        lines[index].rstrip().endswith("…")
+                        or (
+                            abs(widths[index] + _unsure_cells(lines[index]) - (column - INDENT_CELLS)) <= 1
+                            and widths[previous] + _unsure_cells(lines[previous]) < column - INDENT_CELLS // 2
+                        )
+                    )
+                )
+            )
             # against the column around, or the paragraph's own when it differs
             # (the lines around may mix two articles' columns)
             and (_short_by_indent(widths, lines, index, column) or _short_by_indent(widths, lines, index, _paragraph_column(widths, lines, index, column)))
             and " " not in lines[index].strip()  # spaces took print width we cannot measure
         )
-        headline_phrases = ends[previous] and not ends[index] and PHRASE_GAP_RE.search(lines[index].strip())
+        # (a line of running text that justification spread apart has
+        # gaps too, but it fills the column and leaves lone characters)
+        headline_phrases = (
+            ends[previous]
+            and not ends[index]
+            and PHRASE_GAP_RE.search(lines[index].strip())
+            and not (_LONE_HAN_RE.search(lines[index]) and widths[index] >= FULL_LINE_SHARE * column)
+        )
         # after a sentence end, a line that ends none and is too short for a
         # paragraph's first line (even short by an indent), or wider than the
         # column under it (across a narrower article's columns), starts a
