@@ -1038,8 +1038,8 @@ def _paragraph_parts(lines: list[str], page_column: int = 0) -> list[tuple[list[
                     and (
                         lines[index].rstrip().endswith("…")
                         or (
-                            abs(widths[index] + _unsure_cells(lines[index]) - (column - INDENT_CELLS)) <= 1
-                            and widths[previous] + _unsure_cells(lines[previous]) < column - INDENT_CELLS // 2
+                            abs(widths[index] + unsure[index] - (column - INDENT_CELLS)) <= 1
+                            and widths[previous] + unsure[previous] < column - INDENT_CELLS // 2
                         )
                     )
                 )
