@@ -1616,6 +1616,32 @@ LINE_START_CASES = [
         ],
         id="unchanged-headline-phrases-after-a-sentence-end",
     ),
+    pytest.param(
+        # a paragraph's first line spread apart by justification, written as
+        # a block of its own, and its rest opening with one character and a
+        # comma: one paragraph
+        "　　今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众的获\n得感和幸福感明显增强，城市面貌焕然\n一新。\n\n"
+        "“我们小区 2 0 来 年没有集 中供 暖\n\n"
+        "了，这里住的大多是老年人，一到冬天\n就特别冷，好多住户都搬走了。”家住城\n东的李大爷说。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感和幸福感明显增强，城市面貌焕然一新。",
+            "“我们小区20来年没有集中供暖了，这里住的大多是老年人，一到冬天就特别冷，好多住户都搬走了。”家住城东的李大爷说。",
+        ],
+        id="spread-first-line-of-its-own",
+    ),
+    pytest.param(
+        # unchanged: a headline that mixes words and lone characters, over a
+        # paragraph that opens a sentence, keeps its spaces (spec §3)
+        "　　今年以来，我市持续推进民生工程建\n设，一批项目相继建成投用，群众的获\n得感和幸福感明显增强，城市面貌焕然\n一新。\n\n"
+        "党建引领 聚 力 攻 坚 谱写发展新篇\n\n"
+        "今年以来，我市持续推进民生工程建设\n，一批项目相继建成投用，群众的获得\n感和幸福感明显增强。\n",
+        [
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感和幸福感明显增强，城市面貌焕然一新。",
+            "党建引领 聚 力 攻 坚 谱写发展新篇",
+            "今年以来，我市持续推进民生工程建设，一批项目相继建成投用，群众的获得感和幸福感明显增强。",
+        ],
+        id="unchanged-headline-with-lone-characters",
+    ),
 ]
 
 

@@ -217,7 +217,10 @@ def split_blocks(doc: Document, config) -> Document:
     for index, (block, column) in enumerate(zip(blocks, column_widths(blocks))):
         block.own_line = block.kind == HEADLINE and _stands_alone(blocks, index, column)
         if block.kind == HEADLINE and not block.own_line and (
-            _is_cut_paragraph(block, column) or _is_spread_line(block, column) or _is_first_line_cut_off(blocks, index, column)
+            _is_cut_paragraph(block, column)
+            or _is_spread_line(block, column)
+            or _is_first_line_cut_off(blocks, index, column)
+            or _is_spread_first_line(blocks, index, column)
         ):
             block.kind = PARAGRAPH
     for previous, block in reversed(list(zip(blocks, blocks[1:]))):  # a caption's parts from the credit up
@@ -854,6 +857,44 @@ def _is_first_line_cut_off(blocks: list[Block], index: int, column: int) -> bool
         and after.text[:1] not in (" ", "\u3000")
         and _printed_width(after.lines[0]) >= column - 2
         and not DATELINE_LEAD_RE.match(after.text)  # a story opens after a headline
+    )
+
+
+#: Digits that justification spread apart (``2 0来年``).
+_SPLIT_DIGITS_RE = regex.compile(r"\d \d")
+#: The opening of a text that goes on from a line before: a clause mark, or
+#: one Hanzi and a clause mark (``了，这里…``); a sentence's first clause is
+#: longer.
+_GOES_ON_RE = regex.compile(r"\p{Han}?[，、；：,;:）)”’]")
+
+
+def _is_spread_first_line(blocks: list[Block], index: int, column: int) -> bool:
+    """A line of running text that justification spread apart (a lone
+    character or digit between spaces among words: no headline is
+    letter-spaced in part) and that the extractor wrote as a block of its
+    own: it is about as wide as the column (short by up to an indent and a
+    character that the line-break rules moved on), and the paragraph after
+    it goes on from it (it opens with a clause mark, or one character and
+    one), without an indent.
+
+    >>> rows = ["城市面貌焕然一新。", "“我们小区 2 0 来 年没有集 中供 暖", "了，这里住的大多是老年人，一到冬天\\n就特别冷，好多住户都搬走了。”"]
+    >>> _is_spread_first_line([Block(row) for row in rows], 1, 34)
+    True
+    >>> rows[2] = "今年以来，我市持续推进民生工程建设\\n，一批项目相继建成投用。"  # a sentence opens
+    >>> _is_spread_first_line([Block(row) for row in rows], 1, 34)
+    False
+    """
+    block = blocks[index]
+    if index + 1 >= len(blocks) or "\n" in block.text or column <= 0:
+        return False
+    text, after = block.text.strip(), blocks[index + 1]
+    return (
+        (_LONE_HAN_RE.search(text) is not None or _SPLIT_DIGITS_RE.search(text) is not None)
+        and not is_letter_spaced(text)
+        and not ends_sentence(text)
+        and column - 2 * INDENT_CELLS <= _printed_width(text) + _unsure_cells(text) <= column
+        and after.kind == PARAGRAPH
+        and _GOES_ON_RE.match(after.text) is not None
     )
 
 
