@@ -49,9 +49,9 @@ import regex
 from .chardata import HAN, KICKER_VERB_RE, PHRASE_GAP_RE, ends_sentence, has_running_commas, looks_like_names
 from .chardata import DATELINE_LEAD_RE
 from .classify import CAPTION_RE
-from .punctuation import widen_half_width_punctuation
-from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text, repeat_thresholds
-from .spacing import space_running_text
+from .punctuation import curl_quotes, widen_half_width_punctuation
+from .repetition import collapse_doubled_word_text, collapse_repeated_phrase_text, collapse_repeated_phrases, repeat_thresholds
+from .spacing import space_phrases, space_running_text
 from .script import to_simplified, traditional_chars
 from .wrap import join_lines
 from .document import BYLINE, CAPTION, CREDIT, FURNITURE, HEADLINE, MARKUP, PARAGRAPH, SUBTITLE, TABLE, Block, Document
@@ -853,7 +853,12 @@ def restore_reading_order(doc: Document, config) -> Document:
     >>> [b.text for b in restore_reading_order(doc, None).blocks]
     ['整合周边村庄，成立设备维修服务站。', '袁占林 摄']
     """
-    blocks = gather_headline_phrases(merge_split_tables(doc.blocks), doc)
+    blocks = merge_split_tables(doc.blocks)
+    texts = {id(block): block.text for block in blocks}
+    blocks = gather_headline_phrases(blocks, doc)
+    gathered = [block for block in blocks if texts.get(id(block)) != block.text]
+    if gathered:
+        blocks = _gathered_headlines_tidied(blocks, gathered, doc, config)
     blocks = move_orphan_fragments(blocks, doc)
     blocks = move_fragments_into_wraps(blocks, doc)
     index = 0
@@ -908,15 +913,41 @@ def restore_reading_order(doc: Document, config) -> Document:
             left.continued, left.last_line_share = right.continued, right.last_line_share
             left.end_page = _end_page(right)
             # the interruptions now follow the joined paragraph; look at the
-            # same block again, which may still be unfinished
+            # same block again, which may still be unfinished, and at the
+            # block before it: the joined block reads on further now, and the
+            # block before may continue into it (`…558` + `—` was no joint,
+            # `…558` + `—…4890` may be one)
             blocks[index + 1 : following + 1] = interruptions
             if left.kind == HEADLINE:
-                left.kind = PARAGRAPH  # a headline-shaped piece joined is a paragraph ...
-                index = max(index - 1, 0)  # ... which the block before may continue into
+                left.kind = PARAGRAPH  # a headline-shaped piece joined is a paragraph
+            index = max(index - 1, 0)
             continue
         index += 1
     doc.blocks = blocks
     return doc
+
+
+def _gathered_headlines_tidied(blocks: list[Block], gathered: list[Block], doc: Document, config) -> list[Block]:
+    """What the earlier steps would have done to the headlines that took
+    phrases, had the extraction set each whole: the phrase spaces of a
+    headline (spec §3: none next to a punctuation mark, `情暖冬日 "暖心行动”`
+    -> `情暖冬日“暖心行动”`), and the repetition rules (spec §6): a phrase
+    gathered next to its copy is kept once, and a headline that the gathering
+    made a copy of the headline right before it (`办实事` + `开新局` before
+    `办实事 开新局`) goes.  A step turned off in `config` is not redone.
+
+    >>> rows = [Block("办实事 开新局", HEADLINE), Block("办实事 开新局", HEADLINE), Block('情暖冬日 "暖心行动”', HEADLINE)]
+    >>> [b.text for b in _gathered_headlines_tidied(rows, rows[1:], Document([]), None)]
+    ['办实事 开新局', '情暖冬日"暖心行动”']
+    """
+    if getattr(config, "normalize_spaces", True):
+        for block in gathered:
+            if block.kind == HEADLINE:
+                block.text = space_phrases(block.text)
+    if not getattr(config, "collapse_repeated_phrases", True):
+        return blocks
+    doc.blocks = blocks
+    return collapse_repeated_phrases(doc, config).blocks
 
 
 def _heads_article(blocks: list[Block], index: int) -> bool:
@@ -1051,6 +1082,7 @@ def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
     ['学党史 悟思想', '一年来，我市疫苗日接', '种能力达22万剂次。']
     """
     phrases: dict = {"order": {id(block): number for number, block in enumerate(blocks)}}
+    texts = {id(block): block.text for block in blocks}
     index = 0
     while index < len(blocks):
         end = _interrupting_run(blocks, index)
@@ -1081,7 +1113,8 @@ def gather_headline_phrases(blocks: list[Block], doc: Document) -> list[Block]:
             continue
         index += 1
     _kickers_brought_to_their_headline(blocks, doc)
-    return _phrase_grids_read_by_rows(blocks, doc)
+    gathered = frozenset(id(block) for block in blocks if texts.get(id(block)) != block.text)
+    return _phrase_grids_read_by_rows(blocks, doc, gathered)
 
 
 #: A kicker of parallel phrases: two or more phrases of Hanzi of one length.
@@ -1132,17 +1165,23 @@ _GRID_PARALLEL_RE = regex.compile(rf"[{HAN}]{{3,{MAX_PARALLEL_CHARS}}}")
 MAX_GRID_BLOCKS = 4
 
 
-def _phrase_grids_read_by_rows(blocks: list[Block], doc: Document) -> list[Block]:
+def _phrase_grids_read_by_rows(blocks: list[Block], doc: Document, gathered: frozenset[int] = frozenset()) -> list[Block]:
     """A headline group set as a grid of two rows, read column by column by
     the extraction, read by rows again (spec §2, §5): phrases ``a b c d``
-    (in headline blocks in a row on one page, ``d`` ending its block) where
-    ``a`` and ``c`` are parallel (Hanzi of one length) and ``b`` is of
-    another length are the rows ``a c`` and ``b d``: ``奋斗百年路 盘点`` +
+    (in headline blocks in a row on one page, ``b`` ending its block and
+    ``c`` opening the next, as a column read down ends and the next one
+    starts, and ``d`` ending its block) where ``a`` and ``c`` are parallel
+    (Hanzi of one length, two different phrases) and ``b`` is of another
+    length are the rows ``a c`` and ``b d``; the blocks may have been
+    gathered into one headline (`gathered`, ids of the blocks that took
+    phrases) before: ``奋斗百年路 盘点`` +
     ``启航新征程 2021`` -> ``奋斗百年路 启航新征程`` + ``盘点 2021``; and
     ``…思想-新时代 新作为 增进福祉`` + ``新篇章`` + ``补齐短板`` ->
     ``…思想-新时代 新作为 新篇章`` + ``增进福祉 补齐短板``.  Parallel
     phrases (对仗) stand side by side; a row that already reads so
-    (``奋斗百年路 启航新征程`` + ``盘点 2021``) is left as it is.
+    (``奋斗百年路 启航新征程`` + ``盘点 2021``) is left as it is, and so is
+    one block of four phrases: no column break stands inside it, and the
+    rows read out of it would be read again the same way.
 
     >>> rows = [Block("奋斗百年路 盘点", "headline"), Block("启航新征程 2021", "headline"), Block("本报讯（记者王斌）近日，市里召开会议。")]
     >>> [b.text for b in _phrase_grids_read_by_rows(rows, Document([]))]
@@ -1162,13 +1201,17 @@ def _phrase_grids_read_by_rows(blocks: list[Block], doc: Document) -> list[Block
         tokens = [(number, token) for number in range(index, end) for token in blocks[number].text.split()]
         grid = None
         for start in range(len(tokens) - 3):
-            (first, a), (_, b), (_, c), (last, d) = tokens[start : start + 4]
+            (first, a), (column, b), (next_column, c), (last, d) = tokens[start : start + 4]
             if (
                 (start + 4 == len(tokens) or tokens[start + 4][0] != last)  # `d` ends its block
                 and first == index  # `a` in the first block, after nothing but the rest of its headline
+                # `b` ends its block and `c` opens the next (a column read
+                # down), or both stand in a headline gathered from blocks
+                and (column != next_column or id(blocks[column]) in gathered)
                 and _GRID_PARALLEL_RE.fullmatch(_trailing_phrase(a))
                 and _GRID_PARALLEL_RE.fullmatch(c)
                 and len(_trailing_phrase(a)) == len(c) != len(b)
+                and _trailing_phrase(a) != c  # the same phrase twice is a repeat, not a parallel
                 and _GRID_PHRASE_RE.fullmatch(b)
                 and _GRID_PHRASE_RE.fullmatch(d)
             ):
@@ -1184,7 +1227,7 @@ def _phrase_grids_read_by_rows(blocks: list[Block], doc: Document) -> list[Block
         rows = [Block(head, HEADLINE, blocks[index].page, blocks[index].start), Block(f"{b} {d}", HEADLINE, blocks[index].page, blocks[index].start)]
         doc.record("restore_reading_order", index, 0, before, f"{head}\n\n{b} {d}", "a grid of headline phrases read by rows")
         blocks[index : last + 1] = rows
-        index += 2
+        index += 1  # the second row may open a grid with the blocks after it, as it would read on its own
     return blocks
 
 
@@ -1203,6 +1246,7 @@ def _phrase(block: Block) -> bool:
         block.kind == HEADLINE
         and "\n" not in text
         and 0 < len(text.replace(" ", "")) <= MAX_PHRASE_CHARS
+        and _CONTENT_RE.search(text) is not None  # marks alone (`“”`) are no phrase
         and not has_running_commas(text)
         and _SENTENCE_END_RE.search(text) is None
         and _balanced(text)
@@ -1213,7 +1257,12 @@ def _phrase(block: Block) -> bool:
 def _balanced(text: str) -> bool:
     """Every bracket and quotation mark of `text` opened and closed in it, in
     order: a headline holds whole titles and quotations (`“幸福来敲门”`), a
-    piece of running text may hold half of one (`行动方案》和《安全`)."""
+    piece of running text may hold half of one (`行动方案》和《安全`).
+    Straight quotes count as the curly ones they will become (`"幸福来敲门”`
+    is whole: quotes are paired later, and a second reading sees them
+    curly)."""
+    if '"' in text or "'" in text:
+        text = curl_quotes(text)
     for opener, closer in zip(_OPENERS, _CLOSERS):
         depth = 0
         for char in text:
