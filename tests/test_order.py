@@ -415,6 +415,34 @@ def test_new_sentence_after_a_full_last_line_stays_unfinished():
     assert _reorder(rows) == [(row[0], row[1]) for row in rows]
 
 
+def test_nothing_is_joined_to_text_that_resumes_another_article():
+    # `（上接A1版）` stood before the second block (spec §5, §7): it continues
+    # an article from another page, so the block before does not go on into
+    # it, however well the words read across (使 + 用); the rest of that
+    # block, which a column break cut, stands further on and is joined
+    rows = [
+        (P, "全市今年将新建社区养老服务站，力争年底前全部投入使", {"last_line_share": 1.0}),
+        (P, "用智能设备的老人已达三千人。", {"resumed": True}),
+        (P, "用，惠及群众十万人。"),
+    ]
+    assert _reorder(rows) == [
+        (P, "全市今年将新建社区养老服务站，力争年底前全部投入使用，惠及群众十万人。"),
+        (P, "用智能设备的老人已达三千人。"),
+    ]
+
+
+def test_a_caption_joined_to_its_first_lines_is_a_caption():
+    # a caption's first lines, cut from its rest, read as running text; once
+    # joined, the whole is the caption, which a later paragraph's sentence
+    # may run past (spec §5), as it does when read again
+    rows = [
+        (P, "全市开展安全宣传月活动，图为民警在小区向居民讲解防", {"last_line_share": 1.0}),
+        (C, "范电信诈骗知识。"),
+        (CR, "王平 摄"),
+    ]
+    assert _reorder(rows) == [(C, "全市开展安全宣传月活动，图为民警在小区向居民讲解防范电信诈骗知识。"), (CR, "王平 摄")]
+
+
 def test_cut_twice_is_joined_in_one_pass():
     # the short middle piece is joined to the block after it (全 + 面完成。);
     # the block before is then looked at again, against the joined block, as

@@ -600,6 +600,9 @@ def _without_lines(doc: Document, index: int, block: Block, numbers: set[int], k
         offset += len(line) + 1
     if current:
         parts.append(Block("\n".join(current), block.kind, block.page, block.start + current_offset))
+    text_parts = [part for part in parts if part.kind != FURNITURE]
+    if text_parts:
+        text_parts[0].resumed = block.resumed  # the text after a `上接` line still resumes an article
     if keep and len(parts) != 1:
         doc.record(STEP_NAME, index, 0, "", "", f"furniture set apart ({len(parts)} blocks)")
     return parts

@@ -878,8 +878,8 @@ def restore_reading_order(doc: Document, config) -> Document:
             continue
         cut = CUT_LINE_SHARE <= left.last_line_share <= MAX_CUT_LINE_SHARE  # wider: a headline
         score = joint_score(left.text, right.text, cut) if right is not None else NONE
-        if _heads_article(blocks, following):
-            score = NONE  # a headline over a dateline opens an article: it continues nothing
+        if _heads_article(blocks, following) or (right is not None and right.resumed):
+            score = NONE  # a headline over a dateline, or a `上接` line, opens an article: it continues nothing
         if score < WEAK and any(_caption_by_place(block) for block in blocks[index + 1 : following]):
             score = NONE  # the "caption" may be the rest of the sentence: only plain evidence joins past it
         fragment = None if left.kind == CAPTION else _displaced_fragment(blocks, index, following, score)
@@ -920,6 +920,8 @@ def restore_reading_order(doc: Document, config) -> Document:
             blocks[index + 1 : following + 1] = interruptions
             if left.kind == HEADLINE:
                 left.kind = PARAGRAPH  # a headline-shaped piece joined is a paragraph
+            elif right.kind == CAPTION:
+                left.kind = CAPTION  # a caption's first lines, cut from its rest, are the caption
             index = max(index - 1, 0)
             continue
         index += 1
