@@ -42,7 +42,8 @@ class Block:
     `text` holds the block's lines joined by ``\\n``; `page` counts the page
     breaks (form feeds) before it; `start` is the offset of its first character
     in the text given to :func:`parse` (after line endings were normalized);
-    `continued` is set when a jump line (``下转A4版``) ended the block.
+    `continued` is set when a jump line (``下转A4版``) ended the block,
+    `resumes` when one (``上接A1版``) opened it.
     """
 
     text: str

@@ -36,7 +36,9 @@ moves after the joined paragraph.  A short fragment that reads as a word at
 both of its ends is moved between the halves it belongs to; an orphan
 fragment (continuing nothing, continued by nothing) moves into the one gap
 of its article where it reads on from a clause and into the next block.  Nothing is joined
-after a block that a jump line ended, or to a headline, byline or table.
+after a block that a jump line to another page (`下转`) ended, or to a block
+that a jump line from another page (`上接`) opened, or to a headline, byline
+or table.
 """
 
 from __future__ import annotations
@@ -915,8 +917,8 @@ def restore_reading_order(doc: Document, config) -> Document:
             # the interruptions now follow the joined paragraph; look at the
             # same block again, which may still be unfinished, and at the
             # block before it: the joined block reads on further now, and the
-            # block before may continue into it (`…558` + `—` was no joint,
-            # `…558` + `—…4890` may be one)
+            # block before may continue into it (`…各项任务` + `全` was no
+            # joint, `…各项任务` + `全面完成。` is one)
             blocks[index + 1 : following + 1] = interruptions
             if left.kind == HEADLINE:
                 left.kind = PARAGRAPH  # a headline-shaped piece joined is a paragraph
