@@ -1594,6 +1594,19 @@ PHRASE_UNCHANGED = [
 ]
 
 
+def test_a_lone_phrase_beside_the_rest_of_a_paragraph_is_gathered():
+    # `站点` is headline-shaped, but the paragraph before it goes on into it
+    # (服务 + 站点): once joined it is running text, so `办实事` stands alone
+    # among paragraphs, a lone phrase of the headline (spec §2, §5); read
+    # again, the joined text gives the same reading
+    rows = [(H, "学党史 悟思想"), (P, "今年以来，全市共建成社区养老服务"), (H, "站点"), (H, "办实事"), (P, "王伟强调，要抓好各项工作落实。")]
+    assert _reorder(rows) == [
+        (H, "学党史 悟思想 办实事"),
+        (P, "今年以来，全市共建成社区养老服务站点"),
+        (P, "王伟强调，要抓好各项工作落实。"),
+    ]
+
+
 @pytest.mark.parametrize("rows, expected", PHRASE_CASES)
 def test_headline_phrases_set_apart_are_gathered(rows, expected):
     assert _reorder(rows) == expected

@@ -1309,17 +1309,32 @@ def _interrupting_run(blocks: list[Block], start: int) -> int | None:
 def _lone_phrases(blocks: list[Block], start: int) -> int | None:
     """The end of the run of single phrases of one length that starts at
     `start`, when running text (or nothing) stands on both sides of it (a
-    headline of several phrases is whole: it stays where it is)."""
+    headline of several phrases is whole: it stays where it is).  A
+    headline-shaped block that the paragraph before it goes on into is
+    running text, as it reads once joined."""
     end, lengths = start, set()
     while end < len(blocks) and _single_short_phrase(blocks[end]):
         lengths.add(len(blocks[end].text.strip()))
         end += 1
     if end == start or len(lengths) != 1 or not _phrase_lengths(blocks[start].text):
         return None
-    neighbours = [blocks[other] for other in (start - 1, end) if 0 <= other < len(blocks)]
-    if all(other.kind == PARAGRAPH or (other.kind == HEADLINE and _headline_piece(other)) for other in neighbours):
+    neighbours = [other for other in (start - 1, end) if 0 <= other < len(blocks)]
+    if all(blocks[other].kind == PARAGRAPH or (blocks[other].kind == HEADLINE and (_headline_piece(blocks[other]) or _goes_on_from(blocks, other))) for other in neighbours):
         return end
     return None
+
+
+def _goes_on_from(blocks: list[Block], index: int) -> bool:
+    """The headline-shaped `blocks[index]` is the rest of the unfinished
+    paragraph before it, which the joins will take it into (spec §5): running
+    text, as it reads once joined."""
+    if index == 0:
+        return False
+    before, block = blocks[index - 1], blocks[index]
+    if before.kind != PARAGRAPH or not _is_unfinished(before, block):
+        return False
+    cut = CUT_LINE_SHARE <= before.last_line_share <= MAX_CUT_LINE_SHARE
+    return _accepts(before, block, joint_score(before.text, block.text, cut))
 
 
 def _single_short_phrase(block: Block) -> bool:
