@@ -594,6 +594,13 @@ STABLE_READING_CASES = [
         "温暖回家之路 情满返乡旅途“暖冬”行动\n",
         id="phrase-with-a-straight-quote-gathered",
     ),
+    pytest.param(
+        # a full stop after a space ends the Chinese sentence (spec §4); the
+        # space goes (§3), and a second reading sees `平稳.` and widens it
+        "今年全市安全生产形势总体平稳 .",
+        "今年全市安全生产形势总体平稳。\n",
+        id="full-stop-after-a-space",
+    ),
 ]
 
 

@@ -90,6 +90,11 @@ WIDEN_CASES = [
     ("卡尔.马克思", "卡尔.马克思"),  # may be a name's middle dot
     ("马克.吐温的小说", "马克.吐温的小说"),
     ("一.概述", "一.概述"),  # a list number
+    ("一 . 概述", "一 . 概述"),  # a list number, spread
+    # a full stop after a space ends the sentence too: the space goes later
+    # (spec §3), and the text must read the same then
+    ("全市安全生产形势总体平稳 .", "全市安全生产形势总体平稳 。"),
+    ("中文. .", "中文。 ."),  # a run of dots, spread: only the first
     ('他说 "Hello, world" 然后', '他说 "Hello, world" 然后'),  # a Latin phrase
     ("函数f(x)的值", "函数f(x)的值"),  # code
     ("see (A4) 以及", "see (A4) 以及"),  # (A4) after a Latin word

@@ -85,12 +85,14 @@ _WIDEN_PASSES = [
     ("--", _in_context(r"(?<!-)--(?!-)"), "——"),
     # a full stop after a Chinese sentence: followed by the end, a space or a
     # closing mark, not by a word (``报告.pdf``, ``卡尔.马克思``), not a list
-    # number (``一.``) and not part of a run of dots
+    # number (``一.``) and not part of a run of dots; also after a space
+    # (``…安全 .``), which the space rules remove (spec §3), so that the text
+    # reads the same once they have
     (
         ".",
         regex.compile(
             r"\.(?=$|\s|[\"'”’)）」』》〉】〕])"
-            r"(?<!(?:[.。\s]|(?:^|[\s\p{P}])[一二三四五六七八九十]{1,3})\.)"
+            r"(?<!(?:[.。]\s*|(?:^|[\s\p{P}])[一二三四五六七八九十]{1,3}\s*)\.)"
             rf"(?<={_CONTEXT}[{_SKIP}]*)",
             regex.V1,
         ),
