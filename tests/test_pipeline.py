@@ -551,6 +551,12 @@ SECOND_PASS_CHANGES = [
         # into is running text beside a lone phrase
         id="lone-phrase-gathered-on-a-second-pass",
     ),
+    pytest.param(
+        "《\n\n3623”\nPM2.5\n—;(’.\n6152—\n》从他别\u3000\n克导写力火\n多支，：成\n般容www\n.hsrb\n.com.\ncn\n\n江生为半传写五",
+        # fixed: a headline-shaped piece that took a displaced fragment is a
+        # paragraph, which the block before it is looked at again against
+        id="block-before-a-piece-that-took-a-fragment",
+    ),
 ]
 
 

@@ -899,6 +899,8 @@ def restore_reading_order(doc: Document, config) -> Document:
                 note = f"displaced fragment moved here (evidence {evidence})"
             doc.record("restore_reading_order", index, len(left.text), "", moved.text, note)
             left.text = _rejoined(left.text + moved.text.strip(), config)
+            if left.kind == HEADLINE:
+                index = max(index - 1, 0)  # a paragraph now, which the block before may continue into
             left.kind = PARAGRAPH
             left.last_line_share = 1.0  # a fragment stands in the middle of its sentence
             continue
