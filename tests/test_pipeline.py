@@ -625,17 +625,29 @@ def test_a_comma_joined_in_cjk_context_is_widened():
 
 # The whole pipeline is not idempotent on every input yet: on a derandomized
 # scan of 5,000 newspaper-like Hypothesis pages (page(), running text,
-# headline lines) a second pass still changed 107 (21 at the end of the
-# previous session: the headline-phrase and continuation rules added since
-# make more), mostly debris: headline phrases gathered into a headline that
-# then repeats its neighbour, a join or a lone phrase that the first pass's
-# line geometry ruled out and the second pass, which has only the text,
-# allows; furniture that a moved block leaves near a page edge.  These are
-# such inputs; the property itself runs on the seeds, the hand-made pages
-# and the extracted fixtures (test_extracted.py), and on the foundation
-# steps below.
+# headline lines) a second pass still changes 21 (107 before the first pass
+# was made to read gathered headlines and joins as a second pass does), and
+# 46 of 4,000 pipeline_input texts (135 before), mostly debris: furniture
+# that a join or a gathering makes (a site address cut by a line end), a
+# join or a phrase that the first pass's line geometry or page breaks ruled
+# out and the second pass, which has only the text, allows, phrases gathered
+# into what reads as a byline.  These are such inputs; the property itself
+# runs on the seeds, the hand-made pages and the extracted fixtures
+# (test_extracted.py), and on the foundation steps below.
 KNOWN_SECOND_PASS_CHANGES = [
     pytest.param("\n\n同家四12\n08412\n一\n\n一一 一一\n\n\n\n一一\n\n一一 一一", id="furniture-at-an-edge-after-a-move"),
+    # a site address cut by a line end reads as furniture only once joined
+    pytest.param("Pythonwww\n.hsrb.com\n.cn 准将却美计\n当》", id="furniture-made-by-a-join"),
+    # two phrases gathered into a headline read as two names (a byline) on a
+    # second pass, which then moves a continuation past it
+    pytest.param("SO₂、'…2746301以及(568\n7去有SO₂296Python；\n\n去有\n\n去有\n\n》\u3000;')\u3000", id="gathered-phrases-read-as-names"),
+    # `代变需亲到么` filled its column: no headline phrase on the first pass
+    # (a line of running text set apart), one on the second
+    pytest.param(
+        "！www.h\nsrb.co\nm.cn\xa0对\n增布出652\n966；—G\nDP备力现九\n并称去个》公\n党八或就了农\n有!“327\n2GDP很半\n代变需亲到么"
+        "\n\n压产已务面此\n\n460681—100.\n\n压产已务面此\n\n16658180,",
+        id="full-line-no-phrase-on-the-first-pass-only",
+    ),
 ]
 
 
