@@ -43,7 +43,7 @@ class Block:
     breaks (form feeds) before it; `start` is the offset of its first character
     in the text given to :func:`parse` (after line endings were normalized);
     `continued` is set when a jump line (``下转A4版``) ended the block,
-    `resumes` when one (``上接A1版``) opened it.
+    `resumed` when one (``上接A1版``) opened it.
     """
 
     text: str
