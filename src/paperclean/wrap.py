@@ -833,7 +833,7 @@ def _is_first_line_cut_off(blocks: list[Block], index: int, column: int) -> bool
     first line, not a paragraph's).  A headline is set apart from the
     paragraph above it, in its own width.
 
-    >>> rows = ["工作取得明显成效。", "重大创新创业载体建设取得积极", "进展，企业创新主体快速发展。十三\\n五期间，我市推动衡水高新区先后与"]
+    >>> rows = ["工作取得明显成效。", "全市新能源汽车产业链条建设取", "得积极进展，龙头企业加快集聚。今年\\n以来，全市新签约重点项目共有"]
     >>> blocks = [Block(row, start=start) for row, start in zip(rows, (0, 0, 40))]
     >>> _is_first_line_cut_off(blocks, 1, 32)
     True
@@ -877,7 +877,7 @@ def _is_spread_first_line(blocks: list[Block], index: int, column: int) -> bool:
     it goes on from it (it opens with a clause mark, or one character and
     one), without an indent.
 
-    >>> rows = ["城市面貌焕然一新。", "“我们小区 2 0 来 年没有集 中供 暖", "了，这里住的大多是老年人，一到冬天\\n就特别冷，好多住户都搬走了。”"]
+    >>> rows = ["城市面貌焕然一新。", "“这条老街 3 0 多 年没有翻 修过 路", "面，一下雨就坑坑洼洼，出行很不方便\\n，不少商户都陆续关门了。”"]
     >>> _is_spread_first_line([Block(row) for row in rows], 1, 34)
     True
     >>> rows[2] = "今年以来，我市持续推进民生工程建设\\n，一批项目相继建成投用。"  # a sentence opens
@@ -1265,7 +1265,7 @@ def _headline_pair_over_story(lines: list[str], index: int, column: int) -> bool
     >>> lines = ["我市出台多项扶持小微企业发展措施", "小微企业首次贷款可享最高30万元贴息", "本报讯（记者王斌）近日，记者从市财", "政局获悉，该市出台多项扶持措施，"]
     >>> _headline_pair_over_story(lines, 1, 40)
     True
-    >>> _headline_pair_over_story(["为加快我市科技计划项目管理", "改革市科学技术局探索建立多项新机制", "搭建技术供需双方对接交流平台"], 1, 30)
+    >>> _headline_pair_over_story(["为推进我县农村公路养护管理", "改革县交通运输局探索建立多项新办法", "搭建城乡客运双方协调沟通平台"], 1, 30)
     False
     """
     following = lines[index + 1] if index + 1 < len(lines) else ""
