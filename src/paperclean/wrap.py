@@ -377,7 +377,12 @@ def read_interleaved_columns(doc: Document) -> list[Block]:
 def _is_credit_unit(block: Block) -> bool:
     """A photo credit on a line of its own (``本报记者 王明 摄``)."""
     text = block.text.strip()
-    return "\n" not in text and len(text) <= 36 and "摄" in text and CREDIT_RE.fullmatch(text) is not None
+    return "\n" not in text and _is_credit_line(text)
+
+
+def _is_credit_line(line: str) -> bool:
+    """`line` (stripped) is a photo credit: short, and every credit holds 摄."""
+    return len(line) <= 36 and "摄" in line and CREDIT_RE.fullmatch(line) is not None
 
 
 def _caption_tail(part: list[Block], column: int) -> int:
@@ -1455,7 +1460,7 @@ def _caption_boxes(lines: list[str], widths: list[int], columns: list[int]) -> t
     inside: set[int] = set()
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if not (len(stripped) <= 36 and "摄" in stripped and CREDIT_RE.fullmatch(stripped)):  # every credit holds 摄
+        if not _is_credit_line(stripped):
             continue
         kinds[index] = CREDIT
         # the caption's last line is short like any last line: look above it;
